@@ -8,6 +8,7 @@ from functools import cache
 import spacy
 from spacy.language import Language as SpacyLanguage
 
+from prensa import entities  # noqa: F401  (registers the prensa_entities factory)
 from prensa.records import Language
 
 #: Installed model packages, pinned in the Makefile; see models/README.md for licences.
@@ -32,4 +33,5 @@ def load(language: Language) -> SpacyLanguage:
             raise ModelNotInstalledError(
                 f"spaCy model {package!r} is not installed; run `make setup`"
             ) from exc
+    nlp.add_pipe("prensa_entities", after="ner", config={"language": language})
     return nlp

@@ -1,0 +1,408 @@
+"""prensa's entity layer: gazetteer rules and repairs of the statistical NER, in one component.
+
+The stock models are off-domain: they tag sentence-initial adverbs ("Además") and upper-case
+transcript headers as people, glue ranks to names ("Almirante José Rafael Ojeda Durán"), read the
+office in a title as a name ("secretario de Seguridad Pública") and miss ministries named inside
+titles ("secretario de Marina"). This component runs after ``ner``: ``match()`` finds the spans
+rules are sure of, ``repair()`` fixes the statistical ones, and ``set_annotations()`` merges them,
+rules first. Every word list it uses comes from ``models/entities/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from prensa import gazetteer, lexicons
+from prensa.normalize import fold
+
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+ORG_LABELS = frozenset({"ORG"})
+PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+
+#: The label each language's model uses for the three kinds prensa extracts.
+KIND_LABELS: dict[str, dict[str, str]] = {
+    "es": {"person": "PER", "organization": "ORG", "place": "LOC"},
+    "en": {"person": "PERSON", "organization": "ORG", "place": "GPE"},
+}
+NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "van", "von", "da", "di", "e"})
+_ARTICLES = (("el",), ("la",), ("los",), ("las",), ("the",))
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_OFFICE_WORDS = frozenset(
+    [
+        "secretario",
+        "secretaria",
+        "secretaría",
+        "titular",
+        "subsecretario",
+        "subsecretaria",
+        "secretary",
+        "ministro",
+        "ministra",
+        "ministry",
+        "minister",
+        "procurador",
+        "procuradora",
+        "fiscal",
+        "comisionado",
+        "comisionada",
+        "coordinador",
+        "coordinadora",
+        "director",
+        "directora",
+    ]
+)
+_OFFICE_LINKS = frozenset({"de", "del", "of", "for"})
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """Folded word lists from models/, built once per component."""
+
+    not_names: frozenset[str]
+    prefixes: tuple[tuple[str, ...], ...]
+    org_heads: tuple[tuple[str, ...], ...]
+    place_heads: tuple[tuple[str, ...], ...]
+
+
+def _token_tuples(words: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted({tuple(fold(w).split()) for w in words}, key=len, reverse=True))
+
+
+def starts_with(words: list[str], options: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the longest option that ``words`` starts with, 0 if none."""
+    for option in options:
+        if tuple(words[: len(option)]) == option:
+            return len(option)
+    return 0
+
+
+def _folded_words(span: Span | list[Token]) -> list[str]:
+    return [fold(t.text).rstrip(".") for t in span]
+
+
+def _is_upper_line(span: Span) -> bool:
+    """True when the span sits on a line written mostly in capitals (a transcript header)."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start : end if end != -1 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _line_start(token: Token) -> bool:
+    if token.i == 0:
+        return True
+    previous = token.doc[token.i - 1]
+    return "\n" in previous.whitespace_ or "\n" in previous.text
+
+
+class CommonWords:
+    """Is a capitalised word an ordinary noun or adjective? Read from the model's own lemma index.
+
+    Spanish capitalises offices and programmes ("Protección Civil", "Cambio Climático"), which the
+    stock model takes for names; a name made only of dictionary nouns and adjectives is not one.
+    """
+
+    def __init__(self, nlp: Language, enabled: bool = True) -> None:
+        self._index: frozenset[str] = frozenset()
+        if not enabled or "lemmatizer" not in nlp.pipe_names:
+            return
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        if "lemma_index" not in lookups.tables:
+            return
+        table = lookups.get_table("lemma_index")
+        words: set[str] = set()
+        for pos in ("noun", "adj"):
+            if pos in table:
+                words.update(table[pos])
+        self._index = frozenset(fold(w) for w in words)
+
+    def __contains__(self, word: str) -> bool:
+        w = fold(word)
+        return any(form in self._index for form in (w, w[:-1], w[:-2])) if w else False
+
+
+class EntityRules:
+    """Gazetteer matches plus repaired statistical entities; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str, language: str) -> None:
+        self.name = name
+        self.language = language
+        self.labels = KIND_LABELS[language]
+        self.vocab = nlp.vocab
+        self._make_doc = nlp.make_doc
+        # Only Spanish capitalises common nouns in office and programme names.
+        self.common = CommonWords(nlp, enabled=language == "es")
+
+    @cached_property
+    def rules(self) -> _Rules:
+        filters = lexicons.person_filters()
+        heads = lexicons.heads()
+        return _Rules(
+            not_names=filters.folded_not_names(),
+            prefixes=filters.folded_prefixes(),
+            org_heads=_token_tuples(heads.organization_heads),
+            place_heads=_token_tuples(heads.place_heads),
+        )
+
+    @cached_property
+    def phrase_matcher(self) -> PhraseMatcher:
+        """Every organisation name, alias and acronym, and every safe place name, as written."""
+        matcher = PhraseMatcher(self.vocab, attr="ORTH")
+        org_label, place_label = self.labels["organization"], self.labels["place"]
+        for org in lexicons.organizations():
+            names = {org.name, *org.aliases, *([org.acronym] if org.acronym else [])}
+            matcher.add(f"{org_label}|org:{org.name}", [self._make_doc(n) for n in names])
+        for surface, entry in gazetteer.load().surface_forms():
+            label = "LOC" if entry.kind == "region" else place_label
+            matcher.add(f"{label}|{entry.key}", [self._make_doc(surface)])
+        return matcher
+
+    @cached_property
+    def short_org_matcher(self) -> Matcher:
+        """'secretario de Marina': a ministry's short name, only right after a title."""
+        matcher = Matcher(self.vocab)
+        for org in lexicons.organizations():
+            for short in org.short:
+                words = [{"ORTH": t.text} for t in self._make_doc(short)]
+                pattern = [
+                    {"LOWER": {"IN": sorted(_OFFICE_WORDS)}},
+                    {"LOWER": {"IN": ["de", "del", "of"]}},
+                    {"LOWER": {"IN": ["la", "the"]}, "OP": "?"},
+                    *words,
+                ]
+                matcher.add(f"{len(words)}|org:{org.name}", [pattern])
+        return matcher
+
+    def __call__(self, doc: Doc) -> Doc:
+        sure, titled = self.match(doc)
+        self.set_annotations(doc, sure, titled, self.repair(doc))
+        return doc
+
+    # --- rules ------------------------------------------------------------------------------
+
+    def match(self, doc: Doc) -> tuple[list[Span], list[Span]]:
+        """Spans rules are sure of (gazetteer, ministries, speaker headers), and titled names."""
+        sure: list[Span] = []
+        for match_id, start, end in self.phrase_matcher(doc):
+            label, key = self.vocab.strings[match_id].split("|", 1)
+            sure.append(Span(doc, start, end, label=label, kb_id=key))
+        for match_id, _start, end in self.short_org_matcher(doc):
+            # The short name is the match's tail, after the title, 'de' and an optional article.
+            n_words, key = self.vocab.strings[match_id].split("|", 1)
+            sure.append(
+                Span(doc, end - int(n_words), end, label=self.labels["organization"], kb_id=key)
+            )
+        sure.extend(self._speaker_headers(doc))
+        return sure, self._titled_names(doc)
+
+    def _speaker_headers(self, doc: Doc) -> list[Span]:
+        """'MARÍA GUADALUPE ISLAS MORALES, AUTORIDAD …:' at a line start: the name is a person."""
+        spans: list[Span] = []
+        for token in doc:
+            if not _line_start(token):
+                continue
+            end = token.i
+            while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
+                end += 1
+            if end >= len(doc) or doc[end].text not in (",", ":") or end - token.i < 2:
+                continue
+            words = _folded_words(doc[token.i : end])
+            skip = starts_with(words, self.rules.prefixes)
+            if end - (token.i + skip) >= 2 and words[skip] not in self.rules.not_names:
+                spans.append(Span(doc, token.i + skip, end, label=self.labels["person"]))
+        return spans
+
+    def _name_after(self, doc: Doc, start: int) -> int:
+        """End of a capitalised name starting at ``start`` ('Ned Price', 'Wendy R. Sherman')."""
+        end = start
+        while end < len(doc):
+            token = doc[end]
+            if token.is_title or (token.is_upper and token.is_alpha and len(token) > 1):
+                end += 1
+            elif len(token.text) == 2 and token.text[0].isupper() and token.text[1] == ".":
+                end += 1  # an initial
+            elif (
+                token.lower_ in NAME_PARTICLES
+                and end > start
+                and end + 1 < len(doc)
+                and doc[end + 1].is_title
+            ):
+                end += 1
+            else:
+                break
+        while end > start and (doc[end - 1].lower_ in NAME_PARTICLES or doc[end - 1].is_punct):
+            end -= 1
+        return end
+
+    def _titled_names(self, doc: Doc) -> list[Span]:
+        """'Spokesperson Ned Price', 'el canciller Marcelo Ebrard': a title then a name."""
+        spans: list[Span] = []
+        words = _folded_words(doc)
+        for i in range(len(doc)):
+            if i and doc[i - 1].is_title and words[i - 1] not in ("el", "la", "the"):
+                continue
+            n = starts_with(words[i : i + 5], self.rules.prefixes)
+            if not n:
+                continue
+            start = i + n
+            end = self._name_after(doc, start)
+            if end == start or end - start > 5:
+                continue
+            name = doc[start:end]
+            if self._plausible_name(name):
+                spans.append(Span(doc, start, end, label=self.labels["person"]))
+        return spans
+
+    def _plausible_name(self, name: Span) -> bool:
+        words = _folded_words(name)
+        if " ".join(words) in self.rules.not_names or words[0] in self.rules.not_names:
+            return False
+        if starts_with(words, self.rules.org_heads) or gazetteer.load().lookup(name.text):
+            return False
+        content = [t.text for t in name if fold(t.text) not in NAME_PARTICLES]
+        if content and all(w in self.common for w in content):
+            return False
+        return len(name) > 1 or name[0].pos_ == "PROPN"
+
+    # --- repairs of the statistical entities -------------------------------------------------
+
+    def repair(self, doc: Doc) -> list[Span]:
+        """The statistical entities, cleaned: prefixes stripped, false positives dropped."""
+        repaired: list[Span] = []
+        for ent in doc.ents:
+            if _is_upper_line(ent) or self._inside_office(ent):
+                continue
+            if ent.label_ in PERSON_LABELS:
+                fixed = self._repair_person(ent)
+            elif ent.label_ in ORG_LABELS or ent.label_ in PLACE_LABELS:
+                fixed = self._repair_name(ent)
+            else:
+                fixed = ent
+            if fixed is not None:
+                repaired.append(fixed)
+        return self._surnames_as_people(repaired)
+
+    def _inside_office(self, ent: Span) -> bool:
+        """'secretario de [Seguridad Pública]': the office part of a title is not an entity."""
+        doc = ent.doc
+        i = ent.start
+        if i >= 1 and doc[i - 1].lower_ in ("la", "the"):
+            i -= 1
+        return (
+            i >= 2 and doc[i - 1].lower_ in _OFFICE_LINKS and fold(doc[i - 2].text) in _OFFICE_WORDS
+        )
+
+    def _trim(self, span: Span) -> Span | None:
+        """Drop leading articles, and everything from a possessive on ("Blinken’s Meeting")."""
+        doc = span.doc
+        start = span.start + starts_with(_folded_words(span), _ARTICLES)
+        end = span.end
+        for token in doc[start : span.end]:
+            if token.lower_ in _POSSESSIVES:
+                end = token.i
+                break
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        return doc[start:end] if end > start else None
+
+    def _repair_person(self, ent: Span) -> Span | None:
+        span = self._trim(ent)
+        if span is None:
+            return None
+        words = _folded_words(span)
+        if starts_with(words, self.rules.org_heads):
+            return Span(ent.doc, span.start, span.end, label=self.labels["organization"])
+        skip = starts_with(words, self.rules.prefixes)
+        name = ent.doc[span.start + skip : span.end]
+        if len(name) == 0 or (not name[0].is_title and not name[0].is_upper):
+            return None
+        if not all(
+            t.is_title or t.is_upper or fold(t.text) in NAME_PARTICLES or not t.is_alpha
+            for t in name
+        ):
+            return None
+        if not self._plausible_name(name):
+            return None
+        if len(name) == 1 and (name[0].is_sent_start or _line_start(name[0])):
+            return None
+        return Span(ent.doc, name.start, name.end, label=ent.label_)
+
+    def _repair_name(self, ent: Span) -> Span | None:
+        span = self._trim(ent)
+        if span is None:
+            return None
+        words = _folded_words(span)
+        if " ".join(words) in self.rules.not_names or words[0] in self.rules.not_names:
+            return None
+        if starts_with(words, self.rules.prefixes) and not starts_with(words, self.rules.org_heads):
+            # "Maestro Rubén Rocha Moya" tagged as a place: a titled name is a person.
+            return self._repair_person(Span(ent.doc, span.start, span.end, self.labels["person"]))
+        if len(span) == 1:
+            token = span[0]
+            if not (token.is_title or token.is_upper):
+                return None
+            if ent.label_ in ORG_LABELS and not token.is_upper:
+                return None  # a lone capitalised word is rarely an organisation; acronyms are
+            if token.is_sent_start or _line_start(token):
+                return None
+        if ent.label_ in PLACE_LABELS and not self._plausible_place(span):
+            return None
+        return Span(ent.doc, span.start, span.end, label=ent.label_)
+
+    def _plausible_place(self, span: Span) -> bool:
+        """Known places pass; an unknown one needs a place head or a proper-noun look."""
+        if gazetteer.load().lookup(span.text) is not None:
+            return True
+        words = _folded_words(span)
+        if starts_with(words, self.rules.place_heads):
+            return True
+        if len(span) == 1 or starts_with(words, self.rules.org_heads):
+            return False
+        content = [t for t in span if fold(t.text) not in NAME_PARTICLES and t.is_alpha]
+        if not content or not all(t.is_title or t.is_upper for t in content):
+            return False
+        return content[0].text not in self.common
+
+    def _surnames_as_people(self, spans: list[Span]) -> list[Span]:
+        """A one-word 'place' or 'organisation' that is part of a person's name is that person."""
+        name_words = {
+            fold(t.text) for s in spans if s.label_ in PERSON_LABELS and len(s) > 1 for t in s
+        } - NAME_PARTICLES
+        fixed: list[Span] = []
+        for span in spans:
+            if (
+                len(span) == 1
+                and span.label_ not in PERSON_LABELS
+                and not span[0].is_upper
+                and fold(span.text) in name_words
+            ):
+                span = Span(span.doc, span.start, span.end, label=self.labels["person"])
+            fixed.append(span)
+        return fixed
+
+    def set_annotations(
+        self, doc: Doc, sure: list[Span], titled: list[Span], statistical: list[Span]
+    ) -> None:
+        """Sure rules first, then titled names, then the model; the longest span wins in a tier."""
+        chosen: list[Span] = []
+        taken: set[int] = set()
+        for tier in (sure, titled, statistical):
+            for span in filter_spans(tier):
+                if not taken.intersection(range(span.start, span.end)):
+                    chosen.append(span)
+                    taken.update(range(span.start, span.end))
+        doc.ents = sorted(chosen, key=lambda s: s.start)
+
+
+@Language.factory("prensa_entities", default_config={"language": "es"})
+def make_entity_rules(nlp: Language, name: str, language: str) -> EntityRules:
+    return EntityRules(nlp, name, language)

@@ -1,0 +1,115 @@
+"""Organisations: named institutions, one record per organisation per document.
+
+Names are resolved through the alias table in ``models/entities/organizations.yaml`` (so "SRE",
+"Cancillería" and "Secretaría de Relaciones Exteriores" are one organisation) and through
+acronyms the release defines itself: after "Grupo de Implementación de Seguridad (GIS)", a bare
+"GIS" is the same group, even where the statistical model did not tag it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from prensa import lexicons
+from prensa.context import DocContext
+from prensa.entities import ORG_LABELS
+from prensa.extract.spans import entities_with_labels, evidence, mention_records
+from prensa.ids import entity_id
+from prensa.lexicons import OrganizationEntry
+from prensa.normalize import fold
+from prensa.records import Mention, Organization
+
+_ACRONYM = re.compile(r"^[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ0-9&.-]{1,11}$")
+
+
+@cache
+def _known() -> dict[str, OrganizationEntry]:
+    """Folded name, alias or acronym → the lexicon entry."""
+    table: dict[str, OrganizationEntry] = {}
+    for org in lexicons.organizations():
+        for name in (org.name, *org.aliases, *org.short, *([org.acronym] if org.acronym else [])):
+            table.setdefault(fold(name), org)
+    return table
+
+
+def known_organization(name: str) -> OrganizationEntry | None:
+    """The lexicon entry called ``name`` (any alias, any case), if there is one."""
+    return _known().get(fold(name))
+
+
+def _defined_acronyms(doc: Doc, spans: list[Span]) -> dict[str, Span]:
+    """'Name (ACR)' right after an organisation span defines ACR for the rest of the release."""
+    defined: dict[str, Span] = {}
+    for span in spans:
+        after = doc[span.end : span.end + 3]
+        if len(after) == 3 and after[0].text == "(" and after[2].text == ")":
+            candidate = after[1].text
+            if _ACRONYM.match(candidate) and sum(c.isupper() for c in candidate) >= 2:
+                defined.setdefault(candidate, span)
+    return defined
+
+
+def _with_acronym_mentions(doc: Doc, spans: list[Span], acronyms: dict[str, Span]) -> list[Span]:
+    """Add every occurrence of a defined acronym the model missed (including the definition)."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    extra = [doc[t.i : t.i + 1] for t in doc if t.text in acronyms and t.i not in covered]
+    return sorted([*spans, *extra], key=lambda s: s.start)
+
+
+@dataclass
+class _Group:
+    name: str
+    acronym: str | None
+    country: str | None
+    spans: list[Span] = field(default_factory=list)
+    forms: set[str] = field(default_factory=set)
+
+
+def _resolve(text: str, kb_id: str, expansion: dict[str, str], acronyms: dict[str, Span]) -> _Group:
+    """Canonical name, acronym and country of one organisation mention."""
+    entry = known_organization(kb_id.removeprefix("org:") or text) or known_organization(
+        expansion.get(fold(text), text)
+    )
+    if entry is not None:
+        return _Group(entry.name, entry.acronym, entry.country)
+    name = expansion.get(fold(text), text)
+    acronym = next((a for a, s in acronyms.items() if " ".join(s.text.split()) == name), None)
+    return _Group(name, acronym, None)
+
+
+def extract(doc: Doc, ctx: DocContext) -> tuple[list[Organization], list[Mention]]:
+    """One Organization per institution named in ``doc``, and one Mention per occurrence."""
+    spans = entities_with_labels(doc, ORG_LABELS)
+    acronyms = _defined_acronyms(doc, spans)
+    spans = _with_acronym_mentions(doc, spans, acronyms)
+    expansion = {fold(a): " ".join(s.text.split()) for a, s in acronyms.items()}
+
+    groups: dict[str, _Group] = {}
+    for span in spans:
+        text = " ".join(span.text.split())
+        resolved = _resolve(text, span.kb_id_, expansion, acronyms)
+        group = groups.setdefault(fold(resolved.name), resolved)
+        group.spans.append(span)
+        group.forms.add(text)
+
+    organizations: list[Organization] = []
+    mentions: list[Mention] = []
+    for group in groups.values():
+        org_id = entity_id("org", group.name)
+        organizations.append(
+            Organization(
+                org_id=org_id,
+                name=group.name,
+                acronym=group.acronym,
+                country=group.country,
+                aliases=sorted(f for f in group.forms if fold(f) != fold(group.name)),
+                mentions=len(group.spans),
+                **evidence(group.spans[0], ctx),
+            )
+        )
+        mentions.extend(mention_records("organization", org_id, group.spans, ctx))
+    return organizations, mentions
