@@ -59,6 +59,8 @@ _OFFICE_WORDS = frozenset(
     ]
 )
 _OFFICE_LINKS = frozenset({"de", "del", "of", "for"})
+_GOVERNMENT = frozenset({"gobierno", "government"})
+_NOT_NAME_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV", "AUX", "NUM"})
 
 
 @dataclass(frozen=True)
@@ -202,7 +204,50 @@ class EntityRules:
                 Span(doc, end - int(n_words), end, label=self.labels["organization"], kb_id=key)
             )
         sure.extend(self._speaker_headers(doc))
-        return sure, self._titled_names(doc)
+        sure.extend(self._governments(doc, sure))
+        return sure, self._titled_names(doc) + self._apposition_names(doc)
+
+    def _governments(self, doc: Doc, sure: list[Span]) -> list[Span]:
+        """'Gobierno de España', 'Government of Costa Rica': a named government is an org."""
+        spans: list[Span] = []
+        places = [s for s in sure if s.label_ in PLACE_LABELS]
+        for place in places:
+            i = place.start
+            if i >= 1 and doc[i - 1].lower_ in ("la", "the", "los"):
+                i -= 1
+            if i >= 2 and doc[i - 1].lower_ in ("de", "of") and doc[i - 2].lower_ in _GOVERNMENT:
+                spans.append(Span(doc, i - 2, place.end, label=self.labels["organization"]))
+        return spans
+
+    def _apposition_names(self, doc: Doc) -> list[Span]:
+        """'Ned Price, Department Spokesperson': a capitalised name, a comma, then a title."""
+        spans: list[Span] = []
+        words = _folded_words(doc)
+        for comma in doc:
+            if comma.text != "," or comma.i < 2:
+                continue
+            after = comma.i + 1 + starts_with(words[comma.i + 1 : comma.i + 2], _ARTICLES)
+            title_words = words[after : after + 6]
+            if not (
+                starts_with(title_words, self.rules.prefixes)
+                or starts_with(title_words[1:], self.rules.prefixes)
+            ):
+                continue
+            start = comma.i
+            while start > 0 and (
+                doc[start - 1].is_title or doc[start - 1].lower_ in NAME_PARTICLES
+            ):
+                start -= 1
+            while start < comma.i and doc[start].lower_ in NAME_PARTICLES:
+                start += 1
+            if not (2 <= comma.i - start <= 5):
+                continue
+            name = doc[start : comma.i]
+            if self._plausible_name(name) and not starts_with(
+                _folded_words(name), self.rules.prefixes
+            ):
+                spans.append(Span(doc, start, comma.i, label=self.labels["person"]))
+        return spans
 
     def _speaker_headers(self, doc: Doc) -> list[Span]:
         """'MARÍA GUADALUPE ISLAS MORALES, AUTORIDAD …:' at a line start: the name is a person."""
@@ -263,6 +308,9 @@ class EntityRules:
         return spans
 
     def _plausible_name(self, name: Span) -> bool:
+        first = name[0]
+        if not (first.is_title or first.is_upper) or first.pos_ in _NOT_NAME_POS:
+            return False  # 'de Tabasco', 'Nuestro Gobierno', 'From Tegucigalpa'
         words = _folded_words(name)
         if " ".join(words) in self.rules.not_names or words[0] in self.rules.not_names:
             return False
@@ -309,6 +357,10 @@ class EntityRules:
         for token in doc[start : span.end]:
             if token.lower_ in _POSSESSIVES:
                 end = token.i
+                break
+        for token in doc[start:end]:
+            if token.text in ("(", "[") and ")" not in doc[token.i : end].text:
+                end = token.i  # an unbalanced bracket: 'Cooperation (AECID' ends before it
                 break
         while end > start and doc[end - 1].is_punct:
             end -= 1

@@ -22,8 +22,8 @@ _PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "van", "von",
 def display_name(span: Span) -> str:
     """The name as a reader would write it: speaker headers in capitals become title case."""
     text = " ".join(span.text.split())
-    if not text.isupper():
-        return text
+    if not text.isupper() or " " not in text:
+        return text  # mixed case, or a one-word acronym such as "AMLO"
     words = [w.lower() if w.lower() in _PARTICLES else w.capitalize() for w in text.split()]
     return " ".join(words)
 
@@ -43,6 +43,12 @@ def is_form_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return True
 
 
+def is_initialism_of(short: str, long: tuple[str, ...]) -> bool:
+    """'AMLO' for Andrés Manuel López Obrador: the initials of the name's content words."""
+    initials = "".join(w[0] for w in long if w not in _PARTICLES)
+    return short.isupper() and len(short) >= 3 and fold(short) == initials
+
+
 def cluster_names(names: list[str]) -> dict[str, str]:
     """Map each name to the longest name it is a form of (itself when none)."""
     ordered = sorted(set(names), key=lambda n: (-len(_words(n)), -len(n), n))
@@ -52,7 +58,13 @@ def cluster_names(names: list[str]) -> dict[str, str]:
         words = _words(name)
         content = tuple(w for w in words if w not in _PARTICLES)
         head = next(
-            (h for h in heads if is_form_of(words, _words(h)) or is_form_of(content, _words(h))),
+            (
+                h
+                for h in heads
+                if is_form_of(words, _words(h))
+                or is_form_of(content, _words(h))
+                or is_initialism_of(name, _words(h))
+            ),
             None,
         )
         if head is None:

@@ -49,7 +49,8 @@ def extract(doc: Doc, ctx: DocContext) -> tuple[list[Place], list[Mention]]:
     places: list[Place] = []
     mentions: list[Mention] = []
     for key, group in groups.items():
-        name = max(group.forms, key=len)
+        # The form the release uses most ("México" over one "Estados Unidos Mexicanos").
+        name = max(group.forms, key=lambda f: (group.forms.count(f), len(f)))
         entry = group.entry
         place_id = stable_id("plc", key) if entry is not None else entity_id("plc", name)
         places.append(
