@@ -80,7 +80,10 @@ class Place(Evidence):
     """A named location, once per document, geocoded offline where the gazetteer knows it."""
 
     place_id: str
-    name: str
+    name: str = Field(description="Longest form used in the document.")
+    canonical_name: str | None = Field(
+        default=None, description="Gazetteer name, shared by the Spanish and English forms."
+    )
     kind: PlaceKind
     country_code: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
     admin1: str | None = None
@@ -110,6 +113,59 @@ class DateMention(Evidence):
             day = int(self.value[8:10]) if self.granularity == "day" else 1
             date(year, month, day)  # raises ValueError for impossible dates
         return self
+
+
+class Role(Evidence):
+    """A title a release gives a named person: 'Roberto Velasco, subsecretario para América del
+    Norte' → title as written, normalised in both languages, with the organisation and country."""
+
+    role_id: str
+    person_id: str
+    person: str = Field(description="The person's name (longest form in the document).")
+    title: str = Field(description="The title as written, without the name.")
+    title_es: str | None = Field(default=None, description="Normalised Spanish form.")
+    title_en: str | None = Field(default=None, description="Normalised English form.")
+    org_id: str | None = None
+    organization: str | None = None
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+
+
+class Topic(Record):
+    """A subject of the release, from the bilingual taxonomy, with the words that gave it away."""
+
+    doc_id: str
+    topic_id: str
+    label_es: str
+    label_en: str
+    score: float = Field(ge=0, le=1)
+    terms: list[str] = Field(description="Evidence terms as written.")
+    starts: list[int] = Field(description="Start offset of each evidence term.")
+    ends: list[int] = Field(description="End offset of each evidence term.")
+
+    @model_validator(mode="after")
+    def _aligned(self) -> Self:
+        if not len(self.terms) == len(self.starts) == len(self.ends):
+            raise ValueError("terms, starts and ends must have the same length")
+        return self
+
+
+class Commitment(Evidence):
+    """One action somebody committed to: who, what, by when, and how firmly."""
+
+    commitment_id: str
+    actors: list[str] = Field(description="Who commits, resolved ('Ambos gobiernos' → both).")
+    actor_ids: list[str] = Field(default_factory=list, description="person/org/place ids.")
+    trigger: str = Field(description="The words that make it a commitment.")
+    action_lemma: str = Field(description="Lemma of the action's head verb.")
+    action: str = Field(description="The action phrase as written.")
+    object: str | None = None
+    deadline: str | None = Field(default=None, description="ISO value of the deadline.")
+    deadline_granularity: Granularity | None = None
+    deadline_text: str | None = None
+    modality: Modality
+    negated: bool = False
+    topic_ids: list[str] = Field(default_factory=list)
+    confidence: float = Field(ge=0, le=1)
 
 
 class ErrorRecord(Record):
@@ -152,6 +208,9 @@ class DocumentRecord(Document):
     organizations: list[Organization] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    topics: list[Topic] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
 
 
@@ -162,12 +221,24 @@ TABLES: dict[str, type[Record]] = {
     "organizations": Organization,
     "places": Place,
     "dates": DateMention,
+    "roles": Role,
+    "topics": Topic,
+    "commitments": Commitment,
     "mentions": Mention,
     "errors": ErrorRecord,
 }
 
 #: Nested list fields of DocumentRecord that become their own tables.
-FACT_TABLES: tuple[str, ...] = ("people", "organizations", "places", "dates", "mentions")
+FACT_TABLES: tuple[str, ...] = (
+    "people",
+    "organizations",
+    "places",
+    "dates",
+    "roles",
+    "topics",
+    "commitments",
+    "mentions",
+)
 
 
 def json_schema() -> dict[str, object]:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from prensa.context import DocContext
 from prensa.entities import PERSON_LABELS
 from prensa.extract.spans import entities_with_labels, evidence, mention_records
-from prensa.ids import entity_id
+from prensa.link import person_id as canonical_person_id
 from prensa.normalize import fold
 from prensa.records import Mention, Person
 
@@ -90,7 +90,7 @@ def extract(doc: Doc, ctx: DocContext) -> tuple[list[Person], list[Mention]]:
     for span, name in zip(spans, names, strict=True):
         groups.setdefault(canonical[name], []).append((span, name))
     for head, members in groups.items():
-        person_id = entity_id("per", head)
+        person_id = canonical_person_id(head)
         forms = {fold(n): by_fold.get(fold(n), n) for _, n in members}
         aliases = sorted({f for f in forms.values() if fold(f) != fold(head)})
         first = members[0][0]
