@@ -90,13 +90,12 @@ def _folded_words(span: Span | list[Token]) -> list[str]:
 
 
 def _is_upper_line(span: Span) -> bool:
-    """True when the span sits on a line written mostly in capitals (a transcript header)."""
+    """True when the line up to the span's end is in capitals: a transcript header such as
+    'MARÍA ISLAS MORALES, AUTORIDAD INDÍGENA DE TABASCO: Buenos días'."""
     text = span.doc.text
     start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    line = text[start : end if end != -1 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    letters = [c for c in text[start : span.end_char] if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
 def _line_start(token: Token) -> bool:
@@ -275,13 +274,15 @@ class EntityRules:
                 end += 1
             elif len(token.text) == 2 and token.text[0].isupper() and token.text[1] == ".":
                 end += 1  # an initial
-            elif (
-                token.lower_ in NAME_PARTICLES
-                and end > start
-                and end + 1 < len(doc)
-                and doc[end + 1].is_title
-            ):
-                end += 1
+            elif token.lower_ in NAME_PARTICLES and end > start:
+                # 'de la Fuente': particles count only when a capitalised word follows them.
+                nxt = end
+                while nxt < len(doc) and doc[nxt].lower_ in NAME_PARTICLES:
+                    nxt += 1
+                if nxt < len(doc) and doc[nxt].is_title and nxt - end <= 2:
+                    end = nxt
+                else:
+                    break
             else:
                 break
         while end > start and (doc[end - 1].lower_ in NAME_PARTICLES or doc[end - 1].is_punct):

@@ -1,0 +1,78 @@
+"""The entity layer repairs what the stock models get wrong in press releases."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from prensa.entities import ORG_LABELS, PERSON_LABELS, PLACE_LABELS
+
+
+def _ents(pipeline: Language, text: str, labels: frozenset[str]) -> list[str]:
+    return [e.text for e in pipeline(text).ents if e.label_ in labels]
+
+
+def test_sentence_initial_adverbs_are_not_people(nlp_es: Language) -> None:
+    text = (
+        "Además, el canciller Juan Ramón de la Fuente recibió al embajador.\n"
+        "También asistieron funcionarios de la Secretaría de Marina.\n"
+        "Asimismo, se acordó una nueva reunión."
+    )
+    people = _ents(nlp_es, text, PERSON_LABELS)
+    assert "Juan Ramón de la Fuente" in people
+    assert not {"Además", "También", "Asimismo"} & set(people)
+
+
+def test_ranks_and_honorifics_are_stripped_from_names(nlp_es: Language) -> None:
+    text = (
+        "Asistieron el Almirante José Rafael Ojeda Durán y el Doctor Miguel Ángel Navarro Quintero."
+    )
+    people = _ents(nlp_es, text, PERSON_LABELS)
+    assert "José Rafael Ojeda Durán" in people
+    assert "Miguel Ángel Navarro Quintero" in people
+
+
+def test_upper_case_speaker_header_is_a_person_and_not_an_organisation(nlp_es: Language) -> None:
+    text = (
+        "Versión estenográfica.\n"
+        "MARÍA GUADALUPE ISLAS MORALES, AUTORIDAD INDÍGENA NÁHUATL DE TABASCO: Buenos días a todos."
+    )
+    doc = nlp_es(text)
+    people = [e.text for e in doc.ents if e.label_ in PERSON_LABELS]
+    assert people == ["MARÍA GUADALUPE ISLAS MORALES"]
+    assert not [e for e in doc.ents if e.label_ in ORG_LABELS and e.text.isupper()]
+
+
+def test_ministry_named_inside_a_title_is_an_organisation(nlp_es: Language) -> None:
+    doc = nlp_es("Habló el secretario de Marina y la secretaria de Relaciones Exteriores.")
+    orgs = {e.text: e.kb_id_ for e in doc.ents if e.label_ in ORG_LABELS}
+    assert orgs["Marina"] == "org:Secretaría de Marina"
+    assert orgs["Relaciones Exteriores"] == "org:Secretaría de Relaciones Exteriores"
+
+
+def test_capitalised_office_after_a_title_is_not_a_person(nlp_es: Language) -> None:
+    text = "Participó la secretaria de Seguridad y Protección Ciudadana, Rosa Icela Rodríguez."
+    people = _ents(nlp_es, text, PERSON_LABELS)
+    assert "Rosa Icela Rodríguez" in people
+    assert all("Protección" not in p for p in people)
+
+
+def test_named_government_is_one_organisation(nlp_es: Language) -> None:
+    doc = nlp_es("El Gobierno de España y el Gobierno de México firmaron el acuerdo.")
+    orgs = [e.text for e in doc.ents if e.label_ in ORG_LABELS]
+    assert "Gobierno de España" in orgs and "Gobierno de México" in orgs
+
+
+def test_name_before_its_title_is_found(nlp_en: Language) -> None:
+    text = "Readout\n\nNed Price, Department Spokesperson\n\nThe Secretary met the delegation."
+    assert "Ned Price" in _ents(nlp_en, text, PERSON_LABELS)
+
+
+def test_gazetteer_places_in_both_languages(nlp_es: Language, nlp_en: Language) -> None:
+    es = {e.text: e.kb_id_ for e in nlp_es("Viajó de Ciudad de México a Estados Unidos.").ents}
+    en = {
+        e.text: e.kb_id_ for e in nlp_en("She traveled from Mexico City to the United States.").ents
+    }
+    assert es["Estados Unidos"] == en["United States"] == "country:US"
+    assert es["Ciudad de México"] == en["Mexico City"]
+    labels = {e.label_ for e in nlp_en("She flew to Honduras.").ents}
+    assert labels <= PLACE_LABELS
