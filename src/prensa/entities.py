@@ -32,7 +32,6 @@ KIND_LABELS: dict[str, dict[str, str]] = {
     "en": {"person": "PERSON", "organization": "ORG", "place": "GPE"},
 }
 NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "van", "von", "da", "di", "e"})
-_ARTICLES = (("el",), ("la",), ("los",), ("las",), ("the",))
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _OFFICE_WORDS = frozenset(
     [
@@ -63,26 +62,34 @@ _GOVERNMENT = frozenset({"gobierno", "government"})
 _NOT_NAME_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV", "AUX", "NUM"})
 
 
+class WordSequences:
+    """Folded word sequences indexed by first word, so matching at every token stays cheap."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for words in sorted({tuple(fold(p).rstrip(".").split()) for p in phrases}, key=len):
+            if words:
+                self._by_first.setdefault(words[0], []).insert(0, words)  # longest first
+
+    def match(self, words: list[str]) -> int:
+        """Length of the longest sequence ``words`` starts with, 0 if none."""
+        for option in self._by_first.get(words[0], ()) if words else ():
+            if tuple(words[: len(option)]) == option:
+                return len(option)
+        return 0
+
+
 @dataclass(frozen=True)
 class _Rules:
-    """Folded word lists from models/, built once per component."""
+    """Word lists from models/, built once per component."""
 
     not_names: frozenset[str]
-    prefixes: tuple[tuple[str, ...], ...]
-    org_heads: tuple[tuple[str, ...], ...]
-    place_heads: tuple[tuple[str, ...], ...]
+    prefixes: WordSequences
+    org_heads: WordSequences
+    place_heads: WordSequences
 
 
-def _token_tuples(words: Iterable[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted({tuple(fold(w).split()) for w in words}, key=len, reverse=True))
-
-
-def starts_with(words: list[str], options: tuple[tuple[str, ...], ...]) -> int:
-    """Length of the longest option that ``words`` starts with, 0 if none."""
-    for option in options:
-        if tuple(words[: len(option)]) == option:
-            return len(option)
-    return 0
+_ARTICLES = WordSequences(["el", "la", "los", "las", "the"])
 
 
 def _folded_words(span: Span | list[Token]) -> list[str]:
@@ -149,9 +156,9 @@ class EntityRules:
         heads = lexicons.heads()
         return _Rules(
             not_names=filters.folded_not_names(),
-            prefixes=filters.folded_prefixes(),
-            org_heads=_token_tuples(heads.organization_heads),
-            place_heads=_token_tuples(heads.place_heads),
+            prefixes=WordSequences(p.replace(".", "") for p in filters.name_prefixes),
+            org_heads=WordSequences(heads.organization_heads),
+            place_heads=WordSequences(heads.place_heads),
         )
 
     @cached_property
@@ -225,11 +232,10 @@ class EntityRules:
         for comma in doc:
             if comma.text != "," or comma.i < 2:
                 continue
-            after = comma.i + 1 + starts_with(words[comma.i + 1 : comma.i + 2], _ARTICLES)
+            after = comma.i + 1 + _ARTICLES.match(words[comma.i + 1 : comma.i + 2])
             title_words = words[after : after + 6]
             if not (
-                starts_with(title_words, self.rules.prefixes)
-                or starts_with(title_words[1:], self.rules.prefixes)
+                self.rules.prefixes.match(title_words) or self.rules.prefixes.match(title_words[1:])
             ):
                 continue
             start = comma.i
@@ -242,9 +248,7 @@ class EntityRules:
             if not (2 <= comma.i - start <= 5):
                 continue
             name = doc[start : comma.i]
-            if self._plausible_name(name) and not starts_with(
-                _folded_words(name), self.rules.prefixes
-            ):
+            if self._plausible_name(name) and not self.rules.prefixes.match(_folded_words(name)):
                 spans.append(Span(doc, start, comma.i, label=self.labels["person"]))
         return spans
 
@@ -260,7 +264,7 @@ class EntityRules:
             if end >= len(doc) or doc[end].text not in (",", ":") or end - token.i < 2:
                 continue
             words = _folded_words(doc[token.i : end])
-            skip = starts_with(words, self.rules.prefixes)
+            skip = self.rules.prefixes.match(words)
             if end - (token.i + skip) >= 2 and words[skip] not in self.rules.not_names:
                 spans.append(Span(doc, token.i + skip, end, label=self.labels["person"]))
         return spans
@@ -296,7 +300,7 @@ class EntityRules:
         for i in range(len(doc)):
             if i and doc[i - 1].is_title and words[i - 1] not in ("el", "la", "the"):
                 continue
-            n = starts_with(words[i : i + 5], self.rules.prefixes)
+            n = self.rules.prefixes.match(words[i : i + 5])
             if not n:
                 continue
             start = i + n
@@ -315,7 +319,7 @@ class EntityRules:
         words = _folded_words(name)
         if " ".join(words) in self.rules.not_names or words[0] in self.rules.not_names:
             return False
-        if starts_with(words, self.rules.org_heads) or gazetteer.load().lookup(name.text):
+        if self.rules.org_heads.match(words) or gazetteer.load().lookup(name.text):
             return False
         content = [t.text for t in name if fold(t.text) not in NAME_PARTICLES]
         if content and all(w in self.common for w in content):
@@ -353,7 +357,7 @@ class EntityRules:
     def _trim(self, span: Span) -> Span | None:
         """Drop leading articles, and everything from a possessive on ("Blinken’s Meeting")."""
         doc = span.doc
-        start = span.start + starts_with(_folded_words(span), _ARTICLES)
+        start = span.start + _ARTICLES.match(_folded_words(span))
         end = span.end
         for token in doc[start : span.end]:
             if token.lower_ in _POSSESSIVES:
@@ -372,9 +376,9 @@ class EntityRules:
         if span is None:
             return None
         words = _folded_words(span)
-        if starts_with(words, self.rules.org_heads):
+        if self.rules.org_heads.match(words):
             return Span(ent.doc, span.start, span.end, label=self.labels["organization"])
-        skip = starts_with(words, self.rules.prefixes)
+        skip = self.rules.prefixes.match(words)
         name = ent.doc[span.start + skip : span.end]
         if len(name) == 0 or (not name[0].is_title and not name[0].is_upper):
             return None
@@ -396,7 +400,7 @@ class EntityRules:
         words = _folded_words(span)
         if " ".join(words) in self.rules.not_names or words[0] in self.rules.not_names:
             return None
-        if starts_with(words, self.rules.prefixes) and not starts_with(words, self.rules.org_heads):
+        if self.rules.prefixes.match(words) and not self.rules.org_heads.match(words):
             # "Maestro Rubén Rocha Moya" tagged as a place: a titled name is a person.
             return self._repair_person(Span(ent.doc, span.start, span.end, self.labels["person"]))
         if len(span) == 1:
@@ -416,9 +420,9 @@ class EntityRules:
         if gazetteer.load().lookup(span.text) is not None:
             return True
         words = _folded_words(span)
-        if starts_with(words, self.rules.place_heads):
+        if self.rules.place_heads.match(words):
             return True
-        if len(span) == 1 or starts_with(words, self.rules.org_heads):
+        if len(span) == 1 or self.rules.org_heads.match(words):
             return False
         content = [t for t in span if fold(t.text) not in NAME_PARTICLES and t.is_alpha]
         if not content or not all(t.is_title or t.is_upper for t in content):

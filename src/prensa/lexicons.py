@@ -48,11 +48,6 @@ class PersonFilters(_Strict):
     def folded_not_names(self) -> frozenset[str]:
         return frozenset(fold(w) for w in self.not_names)
 
-    def folded_prefixes(self) -> tuple[tuple[str, ...], ...]:
-        """Folded token tuples, longest first: 'general de división' beats 'general'."""
-        tuples = {tuple(fold(p).replace(".", "").split()) for p in self.name_prefixes}
-        return tuple(sorted(tuples, key=len, reverse=True))
-
 
 class OrganizationEntry(_Strict):
     name: str
