@@ -25,6 +25,7 @@ from prensa.records import PlaceKind
 #: Lower rank wins when two places share a name: "México" is the country before the state or city.
 _RANK: dict[str, int] = {"region": 0, "country": 1, "state": 2, "city": 3}
 _SUBDIVISION_COUNTRIES = ("MX", "US", "CA", "GT", "HN", "SV", "CO")
+_ONE_WORD_ALTERNATE_POPULATION = 100_000
 _LATIN = re.compile(r"^[\w\s.,'’()-]+$")
 _LEADING_ARTICLE = re.compile(
     r"^(?:the|la|el|los|las|república de|estado de|state of|ciudad de méxico\b(?=$))\s+", re.I
@@ -158,10 +159,15 @@ def _add_cities(gaz: Gazetteer) -> dict[int, PlaceEntry]:
             geonameid=city["geonameid"],
         )
         names = {city["name"]}
+        # Alternate names carry exonyms ("Bruselas") but also common words ("Salón" for
+        # Salon-de-Provence): a one-word alternate counts only for a large city.
         names.update(
             alt
             for alt in city["alternatenames"]
-            if len(alt) > 3 and not alt.isupper() and _LATIN.match(alt)
+            if len(alt) > 3
+            and not alt.isupper()
+            and _LATIN.match(alt)
+            and (" " in alt or city["population"] >= _ONE_WORD_ALTERNATE_POPULATION)
         )
         by_id[city["geonameid"]] = entry
         # Cities come most populous first and ties keep the first: "San José" is Costa Rica's.

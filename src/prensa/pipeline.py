@@ -1,0 +1,193 @@
+"""Release → DocumentRecord, and the batch runner that streams many releases through spaCy.
+
+Each stage that can fail on one input (reading, decoding, language, segmentation, extraction)
+turns the failure into an ErrorRecord for that input and the batch goes on. Documents are parsed
+with ``nlp.pipe`` in chunks, one pipeline per language, each loaded once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+from spacy.tokens import Doc
+
+from prensa import nlp
+from prensa.context import DocContext
+from prensa.extract import dates, organizations, people, places
+from prensa.ids import stable_id
+from prensa.ingest.language import SUPPORTED_LANGUAGES, detect_language
+from prensa.ingest.readers import IngestError, RawDocument, iter_sources, read_path
+from prensa.ingest.segment import Segments, segment
+from prensa.records import DocumentRecord, ErrorRecord, Mention
+
+#: Documents handed to spaCy at once; bounds memory on large batches.
+CHUNK_SIZE = 64
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A release that passed ingest, language id and segmentation, ready for spaCy."""
+
+    raw: RawDocument
+    language: str
+    segments: Segments
+    doc_id: str
+
+
+def doc_id_for(raw: RawDocument) -> str:
+    """Stable across runs and folders: the file name, the record's position and the text."""
+    return stable_id("doc", Path(raw.source_path).name, raw.record_index, raw.text, length=16)
+
+
+def _error(raw: RawDocument, stage: str, exc: Exception) -> ErrorRecord:
+    where = raw.source_path + (f"#{raw.record_index}" if raw.record_index is not None else "")
+    return ErrorRecord(source_path=where, stage=stage, error=f"{type(exc).__name__}: {exc}")
+
+
+def prepare(raw: RawDocument) -> Prepared | ErrorRecord:
+    """Language id and segmentation; an unsupported language is an error row, not a crash."""
+    try:
+        language = detect_language(raw.text)
+    except Exception as exc:  # any failure on one input is reported, not raised
+        return _error(raw, "language", exc)
+    if language not in SUPPORTED_LANGUAGES:
+        return ErrorRecord(
+            source_path=raw.source_path,
+            stage="language",
+            error=f"unsupported language {language!r} (supported: es, en)",
+        )
+    try:
+        segments = segment(raw, language)
+    except Exception as exc:
+        return _error(raw, "segment", exc)
+    if not segments.text.strip():
+        return ErrorRecord(source_path=raw.source_path, stage="segment", error="no text to analyse")
+    return Prepared(raw=raw, language=language, segments=segments, doc_id=doc_id_for(raw))
+
+
+def build_record(item: Prepared, doc: Doc) -> DocumentRecord:
+    """Run every extractor over one parsed release and validate the nested record."""
+    seg = item.segments
+    ctx = DocContext(
+        doc_id=item.doc_id,
+        language=item.language,  # type: ignore[arg-type]
+        published=seg.published,
+        anchor=seg.dateline_date or seg.published,
+    )
+    found_people, person_mentions = people.extract(doc, ctx)
+    found_orgs, org_mentions = organizations.extract(doc, ctx)
+    found_places, place_mentions = places.extract(doc, ctx)
+    found_dates = dates.extract(doc, ctx)
+    date_mentions = [
+        Mention(
+            kind="date", entity_id=d.date_id, text=d.text, doc_id=d.doc_id,
+            sentence=d.sentence, start=d.start, end=d.end,
+        )
+        for d in found_dates
+    ]
+    return DocumentRecord(
+        doc_id=item.doc_id,
+        source_path=item.raw.source_path,
+        record_index=item.raw.record_index,
+        format=item.raw.format,
+        language=item.language,  # type: ignore[arg-type]
+        title=seg.title,
+        lead=list(seg.lead),
+        dateline_place=seg.dateline_place,
+        dateline_date=seg.dateline_date,
+        published=seg.published,
+        published_source=seg.published_source,
+        issuer=seg.issuer,
+        release_number=seg.release_number,
+        url=item.raw.metadata.get("url"),
+        body=seg.body,
+        text=seg.text,
+        n_tokens=sum(1 for t in doc if not t.is_space),
+        n_sentences=sum(1 for _ in doc.sents),
+        people=found_people,
+        organizations=found_orgs,
+        places=found_places,
+        dates=found_dates,
+        mentions=sorted(
+            [*person_mentions, *org_mentions, *place_mentions, *date_mentions],
+            key=lambda m: (m.start, m.end, m.kind),
+        ),
+    )
+
+
+def _parse_chunk(chunk: list[Prepared]) -> Iterator[DocumentRecord | ErrorRecord]:
+    """Parse one chunk, one nlp.pipe per language, and extract; order follows the input."""
+    results: dict[int, DocumentRecord | ErrorRecord] = {}
+    for language in sorted({item.language for item in chunk}):
+        indexed = [(i, item) for i, item in enumerate(chunk) if item.language == language]
+        pipeline = nlp.load(language)  # type: ignore[arg-type]
+        docs = pipeline.pipe((item.segments.text for _, item in indexed), batch_size=16)
+        for (i, item), doc in zip(indexed, docs, strict=True):
+            try:
+                results[i] = build_record(item, doc)
+            except (ValidationError, ValueError) as exc:
+                results[i] = _error(item.raw, "extract", exc)
+    for i in range(len(chunk)):
+        yield results[i]
+
+
+def process_raw(raws: Iterable[RawDocument]) -> Iterator[DocumentRecord | ErrorRecord]:
+    """Stream releases through the pipeline; yields a record or an error row for each."""
+    chunk: list[Prepared] = []
+    for raw in raws:
+        prepared = prepare(raw)
+        if isinstance(prepared, ErrorRecord):
+            yield prepared
+            continue
+        chunk.append(prepared)
+        if len(chunk) >= CHUNK_SIZE:
+            yield from _parse_chunk(chunk)
+            chunk = []
+    if chunk:
+        yield from _parse_chunk(chunk)
+
+
+def process_paths(
+    paths: Sequence[Path], on_file: Callable[[Path], None] | None = None
+) -> Iterator[DocumentRecord | ErrorRecord]:
+    """Every release under ``paths`` (files or folders), reported file by file to ``on_file``."""
+
+    def raws() -> Iterator[RawDocument | ErrorRecord]:
+        for path in iter_sources(paths):
+            documents, errors = read_path(path)
+            yield from errors
+            yield from documents
+            if on_file is not None:
+                on_file(path)
+
+    pending: list[RawDocument] = []
+    for item in raws():
+        if isinstance(item, ErrorRecord):
+            yield item
+        else:
+            pending.append(item)
+            if len(pending) >= CHUNK_SIZE:
+                yield from process_raw(pending)
+                pending = []
+    yield from process_raw(pending)
+
+
+class ExtractionError(RuntimeError):
+    """A single release could not be turned into a record; the message says why."""
+
+
+def extract_path(path: Path) -> DocumentRecord:
+    """The record of the first release in ``path``: for ``prensa extract`` and evaluation."""
+    try:
+        documents, errors = read_path(path)
+    except IngestError as exc:
+        raise ExtractionError(str(exc)) from exc
+    for result in process_raw(documents[:1]):
+        if isinstance(result, ErrorRecord):
+            raise ExtractionError(f"{result.stage}: {result.error}")
+        return result
+    reason = errors[0].error if errors else "no release found"
+    raise ExtractionError(f"{path}: {reason}")
