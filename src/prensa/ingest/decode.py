@@ -1,0 +1,95 @@
+"""Bytes to text: releases arrive as UTF-8, UTF-16 or legacy Windows code pages."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from prensa.ingest.errors import DecodeError
+
+__all__ = ["DecodeError", "decode_bytes"]
+
+#: Checked longest first: the UTF-32 LE BOM starts with the UTF-16 LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+#: Single-byte Latin code pages charset-normalizer may pick for short Western texts; cp1252 reads
+#: ñ, ¿ and ¡ where cp1250 gives ń, ż and ˇ, so it wins whenever it decodes the bytes.
+_WESTERN_FALLBACK = "cp1252"
+_LATIN_SINGLE_BYTE = frozenset(
+    {
+        "cp1250",
+        "cp1252",
+        "cp1254",
+        "cp1257",
+        "cp850",
+        "cp437",
+        "latin_1",
+        "mac_roman",
+        "mac_latin2",
+        "mac_iceland",
+        "mac_turkish",
+    }
+    | {f"iso8859_{n}" for n in (2, 3, 4, 9, 10, 13, 14, 15, 16)}
+)
+_UNICODE_WIDE = ("utf_16", "utf_32")
+#: Share of control or unassigned characters above which decoded "text" is really binary.
+_MAX_CONTROL_SHARE = 0.02
+_ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode a release: BOM, then strict UTF-8, then charset-normalizer's best guess.
+
+    Returns NFC text with ``\\n`` newlines; raises DecodeError when nothing plausible decodes.
+    """
+    text = _decode(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    if _control_share(text) > _MAX_CONTROL_SHARE:
+        raise DecodeError("the file looks binary: it decodes to control characters, not text")
+    return text
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(
+                    f"the file starts with a {encoding} BOM but is not {encoding}"
+                ) from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise DecodeError("no text encoding fits the bytes (binary or corrupt file?)")
+    encoding = best.encoding
+    if b"\x00" in data and not encoding.startswith(_UNICODE_WIDE):
+        raise DecodeError("the file holds NUL bytes: it is binary, not text")
+    if encoding in _LATIN_SINGLE_BYTE:
+        try:
+            return data.decode(_WESTERN_FALLBACK)
+        except UnicodeDecodeError:
+            pass
+    return str(best)
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(
+        1
+        for ch in text
+        if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs")
+    )
+    return bad / len(text)

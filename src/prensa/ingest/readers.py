@@ -1,0 +1,297 @@
+"""Files to raw releases: one bad file or record becomes an error row, never a failed run."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from prensa.ingest.decode import DecodeError, decode_bytes
+from prensa.ingest.errors import IngestError
+from prensa.ingest.markup import html_page, html_to_text, looks_like_html, markdown_to_text
+from prensa.normalize import fold
+from prensa.records import ErrorRecord
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "IngestError",
+    "RawDocument",
+    "iter_sources",
+    "read_path",
+]
+
+_FORMATS: dict[str, str] = {
+    ".txt": "txt",
+    ".md": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+}
+SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_FORMATS)
+
+#: Fields holding a release's text, in order of preference.
+TEXT_FIELDS: tuple[str, ...] = ("text", "body", "content", "contenido", "cuerpo")
+#: Keys under which a JSON object lists its releases.
+CONTAINER_KEYS: tuple[str, ...] = ("items", "releases", "documents")
+#: Normalised metadata key -> field names used by exporters and CMSs, in order of preference.
+METADATA_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "titulo", "título", "headline"),
+    "date": (
+        "date",
+        "published",
+        "fecha",
+        "published_at",
+        "date_published",
+        "datepublished",
+        "pubdate",
+        "fecha_publicacion",
+        "fecha_de_publicacion",
+    ),
+    "url": ("url", "link", "enlace", "href"),
+    "issuer": (
+        "issuer",
+        "source",
+        "fuente",
+        "emisor",
+        "dependencia",
+        "author",
+        "autor",
+        "publisher",
+        "agency",
+    ),
+}
+#: Folders are walked for releases; their READMEs and hidden files are not releases.
+_SKIPPED_STEMS = frozenset({"readme"})
+_STAGE = "ingest"
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One release as read from disk, before any layout analysis."""
+
+    source_path: str
+    format: str
+    text: str
+    record_index: int | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+def iter_sources(paths: Sequence[Path]) -> list[Path]:
+    """Release files under ``paths`` (files as given, folders recursively), sorted, no duplicates.
+
+    Folder walks skip hidden files and README files (a folder's own notes are not releases).
+    Raises IngestError for a path that does not exist or a file of an unsupported type.
+    """
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            found.update(
+                candidate
+                for candidate in path.rglob("*")
+                if candidate.is_file() and _is_release_file(candidate.relative_to(path))
+            )
+        elif path.is_file():
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                raise IngestError(
+                    f"{path}: unsupported file type {path.suffix or '(none)'!r}; "
+                    f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"
+                )
+            found.add(path)
+        else:
+            raise IngestError(f"{path}: no such file or folder")
+    return sorted(found)
+
+
+def read_path(path: Path) -> tuple[list[RawDocument], list[ErrorRecord]]:
+    """The releases in one file, and an error row for each part that could not be read."""
+    source = str(path)
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        return [], [_error(source, f"unsupported file type {path.suffix or '(none)'!r}")]
+    try:
+        text = decode_bytes(path.read_bytes())
+    except DecodeError as exc:
+        return [], [_error(source, f"cannot decode the file: {exc}")]
+    except OSError as exc:
+        return [], [_error(source, f"cannot read the file: {exc.strerror or exc}")]
+    if not text.strip():
+        return [], [_error(source, "the file is empty")]
+    if fmt in ("json", "jsonl"):
+        return _read_json(source, text) if fmt == "json" else _read_jsonl(source, text)
+    try:
+        doc = _read_markup(source, fmt, text)
+    except Exception as exc:  # parser libraries raise many types on malformed markup
+        return [], [_error(source, f"cannot parse the {fmt} file: {type(exc).__name__}: {exc}")]
+    if not doc.text.strip():
+        return [], [_error(source, f"no text found in the {fmt} file")]
+    return [doc], []
+
+
+def _is_release_file(relative: Path) -> bool:
+    if relative.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return False
+    if any(part.startswith(".") for part in relative.parts):
+        return False
+    return relative.stem.lower() not in _SKIPPED_STEMS
+
+
+def _read_markup(source: str, fmt: str, text: str) -> RawDocument:
+    if fmt == "md":
+        front, body = _split_front_matter(text)
+        return RawDocument(source, fmt, markdown_to_text(body), None, _metadata(front))
+    if fmt == "html":
+        page = html_page(text)
+        return RawDocument(source, fmt, _with_title(page.text, page.metadata), None, page.metadata)
+    return RawDocument(source, fmt, text, None, {})
+
+
+def _read_json(source: str, text: str) -> tuple[list[RawDocument], list[ErrorRecord]]:
+    try:
+        payload = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return [], [
+            _error(
+                source,
+                f"invalid JSON at line {exc.lineno}, column {exc.colno}: {_json_reason(exc)}",
+            )
+        ]
+    records = _records(payload)
+    if records is None:
+        keys = "/".join(CONTAINER_KEYS)
+        return [], [
+            _error(source, f"expected a JSON object, a list of objects or {{{keys}: [...]}}")
+        ]
+    if not records:
+        return [], [_error(source, "the JSON file holds no releases")]
+    docs: list[RawDocument] = []
+    errors: list[ErrorRecord] = []
+    for index, record in enumerate(records):
+        result = _from_record(source, "json", record, index, f"record {index}")
+        if isinstance(result, RawDocument):
+            docs.append(result)
+        else:
+            errors.append(result)
+    return docs, errors
+
+
+def _read_jsonl(source: str, text: str) -> tuple[list[RawDocument], list[ErrorRecord]]:
+    docs: list[RawDocument] = []
+    errors: list[ErrorRecord] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(
+                _error(
+                    source, f"line {number}: invalid JSON ({_json_reason(exc)}, column {exc.colno})"
+                )
+            )
+            continue
+        result = _from_record(source, "jsonl", record, number, f"line {number}")
+        if isinstance(result, RawDocument):
+            docs.append(result)
+        else:
+            errors.append(result)
+    if not docs and not errors:
+        errors.append(_error(source, "the JSONL file holds no releases"))
+    return docs, errors
+
+
+def _json_reason(exc: json.JSONDecodeError) -> str:
+    """json's message without its dangling "at" ("Unterminated string starting at")."""
+    return exc.msg.removesuffix(" at")
+
+
+def _records(payload: object) -> list[object] | None:
+    if isinstance(payload, list):
+        return payload
+    if isinstance(payload, dict):
+        for key in CONTAINER_KEYS:
+            if isinstance(payload.get(key), list):
+                return list(payload[key])
+        return [payload]
+    return None
+
+
+def _from_record(
+    source: str, fmt: str, record: object, index: int, where: str
+) -> RawDocument | ErrorRecord:
+    if not isinstance(record, dict):
+        return _error(source, f"{where}: expected a JSON object, got {type(record).__name__}")
+    fields = {str(key).strip().lower(): value for key, value in record.items()}
+    body = next((_as_text(fields[name]) for name in TEXT_FIELDS if _as_text(fields.get(name))), "")
+    if not body:
+        return _error(source, f"{where}: no text field (expected one of {', '.join(TEXT_FIELDS)})")
+    if looks_like_html(body):
+        try:
+            body = html_to_text(body)
+        except Exception as exc:  # parser libraries raise many types on malformed markup
+            return _error(source, f"{where}: cannot parse the HTML in the text field: {exc}")
+    return RawDocument(source, fmt, body, index, _metadata(fields))
+
+
+def _as_text(value: object) -> str:
+    """A text field as a string: lists of paragraphs are joined, other types are not text."""
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        value = "\n".join(value)
+    if not isinstance(value, str):
+        return ""
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return text.strip()
+
+
+def _metadata(fields: Mapping[str, object]) -> dict[str, str]:
+    lowered = {str(key).strip().lower(): value for key, value in fields.items()}
+    metadata: dict[str, str] = {}
+    for key, names in METADATA_FIELDS.items():
+        value = next((text for name in names if (text := _scalar(lowered.get(name)))), "")
+        if value:
+            metadata[key] = value
+    return metadata
+
+
+def _scalar(value: object) -> str:
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, str | int | float):
+        return " ".join(str(value).split())
+    if hasattr(value, "isoformat"):  # YAML front matter parses dates into date objects
+        return str(value.isoformat())
+    return ""
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, object], str]:
+    """YAML front matter (``---`` ... ``---``) of a Markdown file, and the rest of the file."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            try:
+                front = yaml.safe_load("\n".join(lines[1:end]))
+            except yaml.YAMLError:
+                return {}, text
+            if isinstance(front, dict):
+                return front, "\n".join(lines[end + 1 :])
+            return {}, text
+    return {}, text
+
+
+def _with_title(text: str, metadata: Mapping[str, str]) -> str:
+    """Put the page title on the first line unless the article already starts with it."""
+    title = metadata.get("title")
+    if not title:
+        return text
+    first = text.split("\n", 1)[0]
+    return text if fold(first) == fold(title) else f"{title}\n{text}"
+
+
+def _error(source: str, message: str) -> ErrorRecord:
+    return ErrorRecord(source_path=source, stage=_STAGE, error=message)

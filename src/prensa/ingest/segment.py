@@ -1,0 +1,360 @@
+"""Split a release into title, lead, dateline and body, and drop what is not its text.
+
+Layouts handled: SRE comunicados (number header, bullets, "México, 11 de enero de 2026.-"
+dateline, "---oOo---" and share lines), gob.mx Presidencia pages (issuer, date line, "---",
+"???", byline), State Department releases ("Office of the Spokesperson" lead, "WASHINGTON,
+May 3, 2022 —" dateline, "###") and plain text. The patterns live in models/segment/*.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Literal
+
+import dateparser
+
+from prensa.ingest.patterns import (
+    BoilerplateRules,
+    DatePatterns,
+    HeaderRules,
+    boilerplate_rules,
+    date_patterns,
+    full_match,
+    header_rules,
+)
+from prensa.ingest.readers import RawDocument
+from prensa.normalize import fold
+
+PublishedSource = Literal["dateline", "header", "metadata"]
+
+#: Body lines searched for the opening dateline (an attribution line may come first).
+_DATELINE_WINDOW = 3
+#: A first line this long that ends like a sentence is a paragraph, not a title.
+_PROSE_WORDS = 30
+_ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+_DATE_ORDER = {"es": "DMY", "en": "MDY"}
+#: "1º de mayo", "1o. de mayo" -> "1 de mayo": dateparser does not read ordinal day marks.
+_ORDINAL_DAY = re.compile(r"(\d)\s*(?:º|°|o\.?)(?=\s)")
+
+
+@dataclass(frozen=True)
+class Segments:
+    """A release's parts. ``text`` (title, lead lines, body joined by blank lines) is what
+    every extractor offset points into; header lines and trailing boilerplate are not in it.
+    Body paragraphs are separated by single newlines."""
+
+    title: str | None
+    lead: list[str]
+    dateline_place: str | None
+    dateline_date: date | None
+    published: date | None
+    published_source: PublishedSource | None
+    issuer: str | None
+    release_number: str | None
+    body: str
+    text: str
+    boilerplate: list[str]
+
+
+@dataclass(frozen=True)
+class _HeaderLine:
+    """What one metadata line above or below the title says."""
+
+    issuer: str | None = None
+    date: date | None = None
+    release_number: str | None = None
+
+
+@dataclass
+class _Header:
+    """Header facts gathered while walking the top of one release (first value wins)."""
+
+    issuer: str | None = None
+    date: date | None = None
+    release_number: str | None = None
+
+    def add(self, line: _HeaderLine) -> None:
+        self.issuer = self.issuer or line.issuer
+        self.date = self.date or line.date
+        self.release_number = self.release_number or line.release_number
+
+
+def segment(raw: RawDocument, language: str) -> Segments:
+    """Segments of ``raw``; ``language`` picks the date and dateline patterns tried first."""
+    headers, boiler = header_rules(), boilerplate_rules()
+    dates = _patterns_for(language)
+    lines = [line for line in (_clean(line) for line in raw.text.split("\n")) if line]
+    found = _Header()
+    dropped: list[str] = []
+
+    pos = _skip_header(lines, 0, found, dates, headers, dropped, above_title=True)
+    title, pos = _title(lines, pos, raw.metadata, dates, headers)
+    issuer_lead, pos = _issuer_line(lines, pos, found, dates, headers, dropped)
+    pos = _skip_header(lines, pos, found, dates, headers, dropped, above_title=False)
+    if issuer_lead is None:  # "Title / July 1, 2025 / Office of the Spokesperson / text"
+        issuer_lead, pos = _issuer_line(lines, pos, found, dates, headers, dropped)
+    bullets, pos = _bullets(lines, pos, headers.bullets)
+    body_lines = _strip_boilerplate(lines[pos:], boiler, headers, found, dropped)
+
+    place, dateline_date = _dateline(body_lines[:_DATELINE_WINDOW], dates)
+    published, source = _published(found.date, dateline_date, raw.metadata.get("date"), dates)
+    lead = [issuer_lead, *bullets] if issuer_lead else bullets
+    body = "\n".join(body_lines)
+    text = "\n\n".join(part for part in (title, *lead, body) if part)
+    return Segments(
+        title=title,
+        lead=lead,
+        dateline_place=place,
+        dateline_date=dateline_date,
+        published=published,
+        published_source=source,
+        issuer=found.issuer or _clean(raw.metadata.get("issuer", "")) or None,
+        release_number=found.release_number,
+        body=body,
+        text=text,
+        boilerplate=dropped,
+    )
+
+
+def parse_date(text: str, language: str) -> date | None:
+    """A full calendar date (day, month and year all written) from a captured date string."""
+    return _parse_date(" ".join(_ORDINAL_DAY.sub(r"\1", text).split()), language)
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(text: str, language: str) -> date | None:
+    parsed = dateparser.parse(
+        text,
+        languages=[language],
+        settings={
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PREFER_DAY_OF_MONTH": "first",
+            "DATE_ORDER": _DATE_ORDER.get(language, "DMY"),
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+    return parsed.date() if parsed else None
+
+
+def _patterns_for(language: str) -> list[DatePatterns]:
+    """The release's language first, then the others (a Spanish dateline in English text)."""
+    patterns = date_patterns()
+    first = [patterns[language]] if language in patterns else []
+    return first + [p for lang, p in patterns.items() if lang != language]
+
+
+def _clean(line: str) -> str:
+    return " ".join(line.translate(_INVISIBLE).split())
+
+
+def _classify_header(
+    line: str, dates: list[DatePatterns], rules: HeaderRules, *, above_title: bool
+) -> _HeaderLine | None:
+    """What a metadata line says, or None when the line is release text."""
+    if "|" in line:
+        return _classify_byline(line, dates, rules)
+    if full_match(rules.release_numbers, line):
+        return _HeaderLine(release_number=line)
+    if full_match(rules.labels, line) or full_match(rules.separators, line):
+        return _HeaderLine()
+    for patterns in dates:
+        match = patterns.header_date.fullmatch(line) or (
+            patterns.place_date.fullmatch(line) if above_title else None
+        )
+        if match:
+            return _HeaderLine(date=parse_date(match["date"], patterns.language))
+    if above_title and full_match(rules.issuers, line):
+        return _HeaderLine(issuer=line)
+    return None
+
+
+def _classify_byline(
+    line: str, dates: list[DatePatterns], rules: HeaderRules
+) -> _HeaderLine | None:
+    """A "|"-separated line ("Presidencia de la República | 30 de noviembre de 2018",
+    "Comunicado 412 | 20 de noviembre de 2025") is a header when every part is one."""
+    merged = _Header()
+    for part in (p.strip() for p in line.split("|")):
+        header = _classify_header(part, dates, rules, above_title=True) if part else _HeaderLine()
+        if header is None:
+            return None
+        merged.add(header)
+    return _HeaderLine(merged.issuer, merged.date, merged.release_number)
+
+
+def _skip_header(
+    lines: list[str],
+    pos: int,
+    found: _Header,
+    dates: list[DatePatterns],
+    rules: HeaderRules,
+    dropped: list[str],
+    *,
+    above_title: bool,
+) -> int:
+    while pos < len(lines):
+        header = _classify_header(lines[pos], dates, rules, above_title=above_title)
+        if header is None:
+            break
+        found.add(header)
+        dropped.append(lines[pos])
+        pos += 1
+    return pos
+
+
+def _title(
+    lines: list[str],
+    pos: int,
+    metadata: dict[str, str],
+    dates: list[DatePatterns],
+    rules: HeaderRules,
+) -> tuple[str | None, int]:
+    """The title: the metadata's when it has one, else a first line that reads like a title."""
+    first = lines[pos] if pos < len(lines) else None
+    meta_title = _clean(metadata.get("title", ""))
+    if meta_title:
+        same = first is not None and fold(first) == fold(meta_title)
+        return (first, pos + 1) if same else (meta_title, pos)
+    if first is not None and pos + 1 < len(lines) and _reads_like_title(first, dates, rules):
+        return first, pos + 1
+    return None, pos
+
+
+def _reads_like_title(line: str, dates: list[DatePatterns], rules: HeaderRules) -> bool:
+    if len(line) > rules.title_max_chars or _bullet_text(line, rules.bullets) is not None:
+        return False
+    if any(p.dateline.match(line) for p in dates):
+        return False
+    return not (len(line.split()) >= _PROSE_WORDS and line.endswith((".", "!", "?", ":")))
+
+
+def _issuer_line(
+    lines: list[str],
+    pos: int,
+    found: _Header,
+    dates: list[DatePatterns],
+    rules: HeaderRules,
+    dropped: list[str],
+) -> tuple[str | None, int]:
+    """An issuer right below the title: header when a date/rule line follows (gob.mx), else a
+    lead line that stays in the text ("Office of the Spokesperson")."""
+    if pos >= len(lines) or not full_match(rules.issuers, lines[pos]):
+        return None, pos
+    line = lines[pos]
+    found.add(_HeaderLine(issuer=line))
+    following = lines[pos + 1] if pos + 1 < len(lines) else ""
+    if following and _classify_header(following, dates, rules, above_title=False) is not None:
+        dropped.append(line)
+        return None, pos + 1
+    return line, pos + 1
+
+
+def _bullet_text(line: str, bullets: str) -> str | None:
+    """The item of a bullet line ("• Se acordó …" -> "Se acordó …"), else None."""
+    if len(line) < 2 or line[0] not in bullets:
+        return None
+    # ASCII and dash markers need a space ("- x"); glyphs like • may touch the text.
+    if line[0] in "-–*" and not line[1].isspace():
+        return None
+    item = line[1:].strip()
+    return item or None
+
+
+def _bullets(lines: list[str], pos: int, bullets: str) -> tuple[list[str], int]:
+    lead: list[str] = []
+    while pos < len(lines):
+        item = _bullet_text(lines[pos], bullets)
+        if item is None:
+            break
+        lead.append(item)
+        pos += 1
+    return lead, pos
+
+
+def _strip_boilerplate(
+    lines: list[str],
+    rules: BoilerplateRules,
+    headers: HeaderRules,
+    found: _Header,
+    dropped: list[str],
+) -> list[str]:
+    cut = _tail_cut(lines, rules)
+    if cut is not None:
+        dropped.extend(lines[cut:])
+        lines = lines[:cut]
+    kept: list[str] = []
+    for line in lines:
+        if full_match(rules.separators, line) or full_match(rules.end_marks, line):
+            dropped.append(line)
+        else:
+            kept.append(line)
+    while kept:
+        last = kept[-1]
+        if full_match(headers.release_numbers, last):
+            found.add(_HeaderLine(release_number=last))
+        elif not (full_match(rules.trailing, last) or _is_share_line(last, rules)):
+            break
+        dropped.append(kept.pop())
+    return kept
+
+
+def _tail_cut(lines: list[str], rules: BoilerplateRules) -> int | None:
+    """Index of an end mark or "related" heading close enough to the end to cut from."""
+    start = max(0, len(lines) - 1 - rules.tail.max_lines)
+    for index in range(start, len(lines)):
+        line = lines[index]
+        marks = full_match(rules.end_marks, line) or full_match(rules.related_headings, line)
+        if marks and all(len(after) <= rules.tail.max_chars for after in lines[index + 1 :]):
+            return index
+    return None
+
+
+def _is_share_line(line: str, rules: BoilerplateRules) -> bool:
+    words = _WORD.findall(line.casefold())
+    if not words or len(line) > 120 or any(ch.isdigit() for ch in line):
+        return False
+    allowed = rules.share_words | rules.share_connectors
+    return all(w in allowed for w in words) and any(w in rules.share_words for w in words)
+
+
+def _dateline(lines: list[str], dates: list[DatePatterns]) -> tuple[str | None, date | None]:
+    for line in lines:
+        for patterns in dates:
+            match = patterns.dateline.match(line)
+            if match:
+                return match["place"].strip(), parse_date(match["date"], patterns.language)
+    return None, None
+
+
+def _published(
+    header_date: date | None,
+    dateline_date: date | None,
+    metadata_date: str | None,
+    dates: list[DatePatterns],
+) -> tuple[date | None, PublishedSource | None]:
+    """Header date line, else the dateline, else the metadata; never a guess."""
+    if header_date:
+        return header_date, "header"
+    if dateline_date:
+        return dateline_date, "dateline"
+    when = _metadata_date(metadata_date, dates) if metadata_date else None
+    return (when, "metadata") if when else (None, None)
+
+
+def _metadata_date(value: str, dates: list[DatePatterns]) -> date | None:
+    iso = _ISO_DATE.match(value)
+    if iso:
+        try:
+            return date.fromisoformat(iso.group(1))
+        except ValueError:
+            return None
+    for patterns in dates:
+        when = parse_date(value, patterns.language)
+        if when:
+            return when
+    return None

@@ -1,0 +1,287 @@
+"""Segmentation: title, lead, dateline, dates and boilerplate for each release layout."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from pydantic import ValidationError
+
+from prensa.ingest.patterns import RULES_DIR, BoilerplateRules, DateRules, HeaderRules
+from prensa.ingest.readers import RawDocument, iter_sources, read_path
+from prensa.ingest.segment import Segments, segment
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+
+
+def load(relative: str, index: int = 0) -> RawDocument:
+    docs, errors = read_path(RAW / relative)
+    assert errors == []
+    return docs[index]
+
+
+def seg(relative: str, language: str, index: int = 0) -> Segments:
+    return segment(load(relative, index), language)
+
+
+def raw(text: str, **metadata: str) -> RawDocument:
+    return RawDocument(source_path="inline.txt", format="txt", text=text, metadata=metadata)
+
+
+# --- SRE comunicados ------------------------------------------------------------------------
+
+
+def test_sre_release_opening_with_bullets_and_dateline() -> None:
+    s = seg("es/sre-2026-01-11-reunion-seguridad.txt", "es")
+    assert s.title is None
+    assert len(s.lead) == 2
+    assert s.lead[0].startswith("México y Estados Unidos sostienen")
+    assert not s.lead[0].startswith("•")
+    assert (s.dateline_place, s.dateline_date) == ("México", date(2026, 1, 11))
+    assert (s.published, s.published_source) == (date(2026, 1, 11), "dateline")
+    assert s.body.startswith("México, 11 de enero de 2026.- La Secretaría")
+    assert s.text.startswith(s.lead[0])
+    assert "---oOo---" not in s.text
+    assert "---oOo---" in s.boilerplate
+
+
+def test_sre_release_with_number_header_and_share_lines() -> None:
+    s = seg("es/sre-2025-10-15-proteccion-consular.txt", "es")
+    assert s.release_number == "Comunicado No. 123"
+    assert s.issuer == "Secretaría de Relaciones Exteriores"
+    assert (
+        s.title == "La SRE amplía la protección consular para personas mexicanas en Estados Unidos"
+    )
+    assert len(s.lead) == 2
+    assert (s.dateline_place, s.dateline_date) == ("Ciudad de México", date(2025, 10, 15))
+    for dropped in ("Comunicado No. 123", "oOo", "Síguenos", "Compartir", "WhatsApp"):
+        assert dropped not in s.text
+    assert s.text.endswith("sin importar su situación migratoria.")
+
+
+# --- gob.mx Presidencia ---------------------------------------------------------------------
+
+
+def test_presidencia_header_gives_published_and_stays_out_of_the_text() -> None:
+    s = seg("es/presidencia-2025-02-03-acuerdo-seguridad-frontera.txt", "es")
+    assert s.title is not None and s.title.startswith("Presidenta Claudia Sheinbaum acuerda")
+    assert s.issuer == "Presidencia de la República"
+    assert (s.published, s.published_source) == (date(2025, 2, 3), "header")
+    assert (s.dateline_place, s.dateline_date) == ("Ciudad de México", date(2025, 2, 2))
+    assert "???" not in s.text
+    assert "03 de febrero de 2025" not in s.text
+    assert "Presidencia de la República" not in s.text
+    assert s.text == f"{s.title}\n\n{s.body}"
+
+
+def test_closing_place_and_date_line_stays_in_the_body() -> None:
+    s = seg("es/presidencia-2025-02-03-acuerdo-seguridad-frontera.txt", "es")
+    assert s.body.endswith("\nPalacio Nacional, 2 de febrero de 2025")
+
+
+def test_presidencia_transcript_keeps_speakers_and_drops_dividers() -> None:
+    s = seg("es/presidencia-2025-03-07-version-estenografica-tabasco.txt", "es")
+    assert (s.published, s.published_source) == (date(2025, 3, 7), "header")
+    assert s.dateline_place is None
+    lines = s.body.split("\n")
+    assert lines[0] == "MODERADOR"
+    assert "MARÍA GUADALUPE ISLAS MORALES, AUTORIDAD INDÍGENA NÁHUATL DE TABASCO:" in lines
+    assert "---" not in lines
+    assert "—000—" not in s.text
+    assert lines[-1] == "¡Viva México!"
+
+
+def test_end_mark_in_the_middle_of_a_transcript_does_not_cut_it() -> None:
+    questions = "\n".join(f"PREGUNTA\n¿Cuándo habrá respuesta número {n}?" for n in range(12))
+    text = (
+        "Conferencia de prensa\nPresidencia de la República\n5 de mayo de 2025\n---\n"
+        f"PRESIDENTA\nMuchas gracias.\n—000—\n---\n{questions}"
+    )
+    s = segment(raw(text), "es")
+    assert s.body.endswith("¿Cuándo habrá respuesta número 11?")
+    assert "—000—" not in s.text
+
+
+# --- State Department -----------------------------------------------------------------------
+
+
+def test_state_department_readout_keeps_office_line_as_lead() -> None:
+    s = seg("en/state-2022-05-04-blinken-ebrard-call.txt", "en")
+    assert s.title == (
+        "Secretary of State Antony Blinken’s Call with Mexican Foreign Secretary Marcelo Ebrard"
+    )
+    assert s.issuer == "Office of the Spokesperson"
+    assert s.lead == ["Office of the Spokesperson"]
+    assert s.text.startswith(f"{s.title}\n\nOffice of the Spokesperson\n\n")
+    assert s.body.startswith("The below is attributable to Spokesperson Ned Price:")
+    assert (s.published, s.published_source) == (None, None)
+
+
+def test_washington_dateline_and_end_mark() -> None:
+    s = seg("en/state-2022-05-03-high-level-security-dialogue.txt", "en")
+    assert (s.dateline_place, s.dateline_date) == ("WASHINGTON", date(2022, 5, 3))
+    assert (s.published, s.published_source) == (date(2022, 5, 3), "dateline")
+    assert "###" not in s.text
+    assert s.body.startswith("WASHINGTON, May 3, 2022 — Deputy Secretary of State Wendy R. Sherman")
+
+
+def test_label_and_date_above_office_line_are_header() -> None:
+    s = seg("en/state-2025-07-01-usmca-joint-statement.txt", "en")
+    assert s.title is not None and s.title.startswith("Joint Statement on the United States-Mexico")
+    assert (s.published, s.published_source) == (date(2025, 7, 1), "header")
+    assert s.lead == ["Office of the Spokesperson"]
+    for marker in ("MEDIA NOTE", "Begin text", "End text"):
+        assert marker not in s.text
+
+
+# --- Other formats and fallbacks -------------------------------------------------------------
+
+
+def test_plain_release_without_any_date_has_no_published_date() -> None:
+    s = seg("es/aviso-campana-vacunacion.txt", "es")
+    assert s.title == (
+        "Inicia la campaña nacional de vacunación para connacionales en la frontera norte"
+    )
+    assert (s.published, s.published_source, s.dateline_place) == (None, None, None)
+    assert s.lead == []
+    assert s.body.startswith("Los consulados de México en Estados Unidos")
+
+
+def test_html_release_title_from_metadata_and_number_byline_dropped() -> None:
+    s = seg("es/sre-2025-11-20-extradicion-huachicol.html", "es")
+    assert s.title == "México extradita a Estados Unidos a operador de red de robo de combustible"
+    assert s.release_number == "Comunicado 412"
+    assert (s.dateline_place, s.dateline_date) == ("MÉXICO", date(2025, 11, 20))
+    assert s.published_source == "header"
+    assert "Comunicado 412" not in s.text
+
+
+def test_published_falls_back_to_metadata() -> None:
+    s = seg("es/comunicados-sre-2025.json", "es", index=1)
+    assert s.title == "México presenta en la COP30 su nueva contribución climática"
+    assert (s.published, s.published_source) == (date(2025, 11, 18), "metadata")
+    assert s.dateline_place is None
+    assert s.issuer == "Secretaría de Relaciones Exteriores"
+
+
+def test_dateline_beats_metadata_date() -> None:
+    s = seg("es/comunicados-sre-2025.json", "es", index=0)
+    assert s.published_source == "dateline"
+    assert s.text.startswith(f"{s.title}\n\nCiudad de México, 4 de noviembre de 2025.-")
+
+
+def test_markdown_lead_bullets_and_related_notes_dropped() -> None:
+    s = seg("es/sre-2025-09-22-ayuda-humanitaria.md", "es")
+    assert s.lead[1] == "Brigadas de la Cruz Roja Mexicana apoyarán la atención médica en Jamaica."
+    assert (s.dateline_place, s.published_source) == ("Ciudad de México", "dateline")
+    assert "Notas relacionadas" not in s.text
+    assert "protocolo de protección consular" not in s.text
+    assert s.text.endswith("un mecanismo regional de alerta temprana.")
+
+
+def test_metadata_title_is_prepended_when_the_text_lacks_it() -> None:
+    s = segment(raw("La Cancillería informó hoy sobre la agenda.", title="Agenda bilateral"), "es")
+    assert s.title == "Agenda bilateral"
+    assert s.text == "Agenda bilateral\n\nLa Cancillería informó hoy sobre la agenda."
+
+
+# --- Datelines and date lines ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "language", "place", "when"),
+    [
+        ("México, 11 de enero de 2026.- La SRE", "es", "México", date(2026, 1, 11)),
+        (
+            "Ciudad de México, a 15 de octubre 2025.- La SRE",
+            "es",
+            "Ciudad de México",
+            date(2025, 10, 15),
+        ),
+        (
+            "CIUDAD DE MÉXICO, 3 de marzo de 2025.– La SRE",
+            "es",
+            "CIUDAD DE MÉXICO",
+            date(2025, 3, 3),
+        ),
+        (
+            "Tijuana, Baja California, lunes 3 de marzo de 2025 — La SRE",
+            "es",
+            "Tijuana, Baja California",
+            date(2025, 3, 3),
+        ),
+        ("Monterrey, 1º de mayo de 2024.—La SRE", "es", "Monterrey", date(2024, 5, 1)),
+        ("WASHINGTON, May 3, 2022 — The Department", "en", "WASHINGTON", date(2022, 5, 3)),
+        ("Mexico City, 3 May 2022 – The Department", "en", "Mexico City", date(2022, 5, 3)),
+    ],
+)
+def test_dateline_variants(opening: str, language: str, place: str, when: date) -> None:
+    s = segment(raw(f"Título de la nota\n{opening} informó.\nSegundo párrafo."), language)
+    assert (s.dateline_place, s.dateline_date) == (place, when)
+    assert (s.published, s.published_source) == (when, "dateline")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ciudad de México, 19 de marzo de 2019",
+        "Chihuahua, Chihuahua, 2 de marzo de 2019",
+        "Hoy, 6 de diciembre de 2024, somos testigos de un logro.",
+    ],
+)
+def test_place_and_date_without_dash_is_not_a_dateline(line: str) -> None:
+    s = segment(raw(f"Mensaje de la Presidenta\n{line}\nMuchas gracias."), "es")
+    assert s.dateline_place is None
+    assert line in s.body
+
+
+def test_header_date_line_with_weekday() -> None:
+    s = segment(raw("Título\nlunes 3 de marzo de 2025\nTexto de la nota."), "es")
+    assert (s.published, s.published_source) == (date(2025, 3, 3), "header")
+    assert s.text == "Título\n\nTexto de la nota."
+
+
+def test_unparseable_metadata_date_is_not_invented() -> None:
+    s = segment(raw("Título\nTexto de la nota.", date="pronto"), "es")
+    assert (s.published, s.published_source) == (None, None)
+
+
+# --- Invariants over every sample release ---------------------------------------------------
+
+
+def test_text_is_title_lead_and_body_joined_for_every_sample_release() -> None:
+    for path in iter_sources([RAW]):
+        docs, _ = read_path(path)
+        for doc in docs:
+            language = "en" if "/en/" in path.as_posix() else "es"
+            s = segment(doc, language)
+            parts = [p for p in (s.title, *s.lead, s.body) if p]
+            assert s.text == "\n\n".join(parts), path
+            assert s.text.endswith(s.body)
+            assert not any(line.strip() in {"---", "???", "###"} for line in s.text.split("\n"))
+
+
+# --- Rules files ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "model"),
+    [
+        ("dates.yaml", DateRules),
+        ("header.yaml", HeaderRules),
+        ("boilerplate.yaml", BoilerplateRules),
+    ],
+)
+def test_rule_files_reject_unknown_keys(name: str, model: type) -> None:
+    data = yaml.safe_load((RULES_DIR / name).read_text(encoding="utf-8"))
+    model.model_validate(data)
+    with pytest.raises(ValidationError):
+        model.model_validate({**data, "unexpected": 1})
+
+
+def test_rule_files_reject_invalid_regex() -> None:
+    data = yaml.safe_load((RULES_DIR / "boilerplate.yaml").read_text(encoding="utf-8"))
+    with pytest.raises(ValidationError):
+        BoilerplateRules.model_validate({**data, "trailing": ["(unclosed"]})
