@@ -59,6 +59,9 @@ _OFFICE_WORDS = frozenset(
 )
 _OFFICE_LINKS = frozenset({"de", "del", "of", "for"})
 _GOVERNMENT = frozenset({"gobierno", "government"})
+_CONNECTORS = frozenset(
+    {"de", "del", "la", "las", "los", "el", "para", "y", "e", "en", "of", "the", "for", "and", "on"}
+)
 _NOT_NAME_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV", "AUX", "NUM"})
 
 
@@ -211,6 +214,7 @@ class EntityRules:
             )
         sure.extend(self._speaker_headers(doc))
         sure.extend(self._governments(doc, sure))
+        sure.extend(self._acronym_definitions(doc))
         return sure, self._titled_names(doc) + self._apposition_names(doc)
 
     def _governments(self, doc: Doc, sure: list[Span]) -> list[Span]:
@@ -223,6 +227,30 @@ class EntityRules:
                 i -= 1
             if i >= 2 and doc[i - 1].lower_ in ("de", "of") and doc[i - 2].lower_ in _GOVERNMENT:
                 spans.append(Span(doc, i - 2, place.end, label=self.labels["organization"]))
+        return spans
+
+    def _acronym_definitions(self, doc: Doc) -> list[Span]:
+        """'Grupo de Implementación de Seguridad (GIS)': a name whose initials spell the acronym
+        in brackets after it is an organisation, whatever the statistical model said."""
+        spans: list[Span] = []
+        for i in range(1, len(doc) - 2):
+            if doc[i].text != "(" or doc[i + 2].text != ")":
+                continue
+            acronym = doc[i + 1].text
+            if not (2 <= len(acronym) <= 10 and acronym.isalpha() and acronym.isupper()):
+                continue
+            start = i
+            while start > 0 and i - start < 14 and (
+                doc[start - 1].is_title or doc[start - 1].lower_ in _CONNECTORS
+            ):
+                start -= 1
+            for begin in range(start, i):
+                initials = "".join(t.text[0] for t in doc[begin:i] if t.is_title)
+                if doc[begin].is_title and fold(initials) == fold(acronym):
+                    label = self.labels["organization"]
+                    spans.append(Span(doc, begin, i, label=label))
+                    spans.append(Span(doc, i + 1, i + 2, label=label))
+                    break
         return spans
 
     def _apposition_names(self, doc: Doc) -> list[Span]:

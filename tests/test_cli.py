@@ -1,0 +1,67 @@
+"""The prensa command as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+from typer.testing import CliRunner
+
+from prensa.cli import app
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+runner = CliRunner()
+
+
+def test_run_writes_tables_and_exits_zero(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(RAW / "en"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    documents = pd.read_csv(out / "documents.csv")
+    assert len(documents) >= 5 and set(documents["language"]) == {"en"}
+    assert "documents" in result.output
+
+
+def test_run_with_a_broken_file_reports_it_and_exits_one(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(RAW / "es" / "sre-2026-01-11-reunion-seguridad.txt", inputs)
+    (inputs / "broken.jsonl").write_text('{"title": "x", "body": "y"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(inputs), "--out", str(out)])
+    assert result.exit_code == 1
+    errors = pd.read_csv(out / "errors.csv")
+    assert len(errors) == 1 and errors["source_path"].iloc[0].startswith(str(inputs))
+    assert len(pd.read_csv(out / "documents.csv")) == 1
+
+
+def test_run_on_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["run", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+
+
+def test_extract_prints_the_record_with_one_list_per_table() -> None:
+    result = runner.invoke(
+        app, ["extract", str(RAW / "es" / "sre-2026-01-11-reunion-seguridad.txt")]
+    )
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["published"] == "2026-01-11"
+    for table in ("people", "organizations", "places", "dates", "roles", "topics", "commitments"):
+        assert isinstance(record[table], list)
+    assert any(d["text"] == "ayer" and d["value"] == "2026-01-10" for d in record["dates"])
+
+
+def test_schema_is_valid_json_schema() -> None:
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["document"]["additionalProperties"] is False
+
+
+def test_help_documents_the_exit_codes() -> None:
+    result = runner.invoke(app, ["run", "--help"])
+    assert result.exit_code == 0
+    assert "Exit codes" in result.output
