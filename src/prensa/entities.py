@@ -102,9 +102,11 @@ def _folded_words(span: Span | list[Token]) -> list[str]:
 def _is_upper_line(span: Span) -> bool:
     """True when the line up to the span's end is in capitals: a transcript header such as
     'MARÍA ISLAS MORALES, AUTORIDAD INDÍGENA DE TABASCO: Buenos días'."""
-    text = span.doc.text
-    start = text.rfind("\n", 0, span.start_char) + 1
-    letters = [c for c in text[start : span.end_char] if c.isalpha()]
+    doc = span.doc
+    start = span.start
+    while start > 0 and not _line_start(doc[start]):
+        start -= 1
+    letters = [c for c in doc[start : span.end].text if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 

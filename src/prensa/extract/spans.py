@@ -12,14 +12,17 @@ from prensa.records import EntityKind, Mention
 
 
 def sentence_text(span: Span) -> str:
-    """The sentence holding ``span``; a line when the parser ran a sentence across a line break."""
+    """The sentence holding ``span``; only its line when the parser ran across a line break.
+
+    Reads the sentence's own text: ``Doc.text`` is rebuilt on every access, which is slow on
+    long transcripts when done per mention.
+    """
     sent = span.sent
-    text = span.doc.text
-    line_start = text.rfind("\n", sent.start_char, span.start_char) + 1
-    line_end = text.find("\n", span.end_char, sent.end_char)
-    start = max(sent.start_char, line_start)
-    end = line_end if line_end != -1 else sent.end_char
-    return text[start:end].strip()
+    text = sent.text
+    local_start, local_end = span.start_char - sent.start_char, span.end_char - sent.start_char
+    line_start = text.rfind("\n", 0, local_start) + 1
+    line_end = text.find("\n", local_end)
+    return text[line_start : line_end if line_end != -1 else len(text)].strip()
 
 
 def evidence(span: Span, ctx: DocContext) -> dict[str, Any]:

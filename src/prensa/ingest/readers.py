@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -129,7 +131,32 @@ def read_path(path: Path) -> tuple[list[RawDocument], list[ErrorRecord]]:
         return [], [_error(source, f"cannot parse the {fmt} file: {type(exc).__name__}: {exc}")]
     if not doc.text.strip():
         return [], [_error(source, f"no text found in the {fmt} file")]
+    manifest = sidecar_metadata(path.parent).get(path.stem, {})
+    if manifest:
+        doc = replace(doc, metadata={**manifest, **doc.metadata})
     return [doc], []
+
+
+@cache
+def sidecar_metadata(folder: Path) -> dict[str, dict[str, str]]:
+    """Metadata from a ``sources.tsv``/``sources.csv`` manifest beside the files, keyed by file
+    name without extension (column ``id``). Scrapers often keep dates and URLs there rather than
+    in the text; the file's own metadata wins where both have a field."""
+    for name, delimiter in (("sources.tsv", "\t"), ("sources.csv", ",")):
+        manifest = folder / name
+        if not manifest.is_file():
+            continue
+        try:
+            with manifest.open(encoding="utf-8", newline="") as handle:
+                rows = list(csv.DictReader(handle, delimiter=delimiter))
+        except (OSError, UnicodeDecodeError, csv.Error):
+            return {}
+        return {
+            row["id"]: _metadata({k: v for k, v in row.items() if k and v})
+            for row in rows
+            if row.get("id")
+        }
+    return {}
 
 
 def _is_release_file(relative: Path) -> bool:
