@@ -109,5 +109,120 @@ def schema() -> None:
     typer.echo(json.dumps(records_module.json_schema(), indent=2, ensure_ascii=False))
 
 
+def _figure(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def _counts_table(title: str, rows: dict[str, dict[str, object]]) -> Table:
+    table = Table(title=title)
+    for column in ("field", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(column, justify="left" if column == "field" else "right")
+    for name, counts in rows.items():
+        table.add_row(
+            name,
+            _figure(counts.get("precision")),  # type: ignore[arg-type]
+            _figure(counts.get("recall")),  # type: ignore[arg-type]
+            _figure(counts.get("f1")),  # type: ignore[arg-type]
+            str(counts.get("tp", "")),
+            str(counts.get("fp", "")),
+            str(counts.get("fn", "")),
+        )
+    return table
+
+
+@eval_app.command("gold", help="Score extraction against gold files (GOLD-FORMAT.md).")
+def eval_gold(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold .json files (recursive).")],
+    texts: Annotated[
+        Path | None,
+        typer.Option("--texts", help="Root that gold source.path is relative to [gold parent]."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    from prensa.evaluate import evaluate_gold
+    from prensa.evaluate.gold import GoldFormatError
+    from prensa.pipeline import extract_path
+
+    try:
+        report = evaluate_gold(gold_dir, texts, extract_path)
+    except (GoldFormatError, OSError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(code=2) from exc
+    data = report.to_dict()
+    if as_json:
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        out = Console()
+        out.print(_counts_table(f"{data['n_documents']} documents, overall", data["overall"]))
+        for language, rows in data["by_language"].items():
+            out.print(_counts_table(language, rows))
+        for error in data["errors"]:
+            console.print(f"[yellow]failed[/yellow] {error['id']}: {error['error']}")
+    if report.errors:
+        raise typer.Exit(code=1)
+
+
+@eval_app.command("conll", help="Score prensa's entity recognition on a CoNLL file.")
+def eval_conll(
+    file: Annotated[Path, typer.Argument(help="CoNLL-2002/2003 file (3 or 4 columns).")],
+    lang: Annotated[str, typer.Option("--lang", help="es or en.")],
+    limit: Annotated[int | None, typer.Option(help="Only the first N sentences.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    from prensa.evaluate import evaluate_conll
+    from prensa.evaluate.conll import ConllFormatError
+
+    if lang not in ("es", "en"):
+        console.print("[red]error:[/red] --lang must be es or en")
+        raise typer.Exit(code=2)
+    try:
+        report = evaluate_conll(file, lang, limit)  # type: ignore[arg-type]
+    except (ConllFormatError, OSError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(code=2) from exc
+    data = report.to_dict()
+    if as_json:
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    title = (
+        f"{file.name}: {data['n_sentences']} sentences, {data['tokens_per_second']:.0f} tokens/s"
+    )
+    Console().print(_counts_table(title, data["by_type"]))
+
+
+@eval_app.command("gate", help="Check every quality floor; exit 1 when one is broken.")
+def eval_gate(
+    benchmarks: Annotated[Path, typer.Argument(help="The benchmarks folder.")],
+    floors: Annotated[
+        Path | None, typer.Option(help="Floors file [models/quality_floors.yaml].")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    from prensa.evaluate import check_gate
+    from prensa.lexicons import models_dir
+    from prensa.pipeline import extract_path
+
+    if not benchmarks.is_dir():
+        console.print(f"[red]error:[/red] {benchmarks} is not a folder: the gate cannot run")
+        raise typer.Exit(code=2)
+    result = check_gate(benchmarks, floors or models_dir() / "quality_floors.yaml", extract_path)
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        table = Table(title="quality gate")
+        for column in ("data set", "figure", "floor", "measured", ""):
+            table.add_column(column)
+        for check in result.checks:
+            mark = "[green]ok[/green]" if check.passed else "[red]BELOW[/red]"
+            table.add_row(
+                check.dataset, check.metric, f"{check.floor:.2f}", _figure(check.value), mark
+            )
+        Console().print(table)
+        for violation in result.violations:
+            console.print(f"[red]gate:[/red] {violation}")
+    if not result.passed:
+        raise typer.Exit(code=1)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
