@@ -65,3 +65,30 @@ def test_help_documents_the_exit_codes() -> None:
     result = runner.invoke(app, ["run", "--help"])
     assert result.exit_code == 0
     assert "Exit codes" in result.output
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "eval"
+
+
+def test_eval_gold_prints_per_field_scores_and_json() -> None:
+    result = runner.invoke(app, ["eval", "gold", str(FIXTURES / "gold-dev"), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["n_documents"] >= 2
+    for field in ("people", "organizations", "places", "dates"):
+        assert 0.0 <= report["overall"][field]["f1"] <= 1.0
+    table = runner.invoke(app, ["eval", "gold", str(FIXTURES / "gold-dev")])
+    assert "people" in table.stdout and "precision" in table.stdout
+
+
+def test_eval_conll_scores_a_conll_file() -> None:
+    path = FIXTURES / "conll" / "tiny-es.conll"
+    result = runner.invoke(app, ["eval", "conll", str(path), "--lang", "es", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert set(report["by_type"]) >= {"PER", "LOC", "ORG", "MISC", "PER+LOC+ORG"}
+
+
+def test_eval_gate_without_the_benchmarks_is_an_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", "gate", str(tmp_path / "missing")])
+    assert result.exit_code == 2
