@@ -224,5 +224,29 @@ def eval_gate(
         raise typer.Exit(code=1)
 
 
+@app.command(help="Measure throughput and peak memory on releases (no tables written).")
+def benchmark(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of releases.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    from prensa.benchmark import run_benchmark
+
+    try:
+        result = run_benchmark(paths)
+    except IngestError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(code=2) from exc
+    figures = result.to_dict()
+    if as_json:
+        typer.echo(json.dumps(figures, indent=2))
+        return
+    table = Table(title="prensa benchmark")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for name, value in figures.items():
+        table.add_row(name, str(value))
+    Console().print(table)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
