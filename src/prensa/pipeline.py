@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from prensa import nlp
 from prensa.context import DocContext
-from prensa.extract import dates, organizations, people, places
+from prensa.extract import dates, organizations, people, places, roles
 from prensa.ids import stable_id
 from prensa.ingest.language import SUPPORTED_LANGUAGES, detect_language
 from prensa.ingest.readers import IngestError, RawDocument, iter_sources, read_path
@@ -81,6 +81,7 @@ def build_record(item: Prepared, doc: Doc) -> DocumentRecord:
     found_orgs, org_mentions = organizations.extract(doc, ctx)
     found_places, place_mentions = places.extract(doc, ctx)
     found_dates = dates.extract(doc, ctx)
+    found_roles = roles.extract(doc, ctx, found_people, person_mentions)
     date_mentions = [
         Mention(
             kind="date", entity_id=d.date_id, text=d.text, doc_id=d.doc_id,
@@ -111,6 +112,7 @@ def build_record(item: Prepared, doc: Doc) -> DocumentRecord:
         organizations=found_orgs,
         places=found_places,
         dates=found_dates,
+        roles=found_roles,
         mentions=sorted(
             [*person_mentions, *org_mentions, *place_mentions, *date_mentions],
             key=lambda m: (m.start, m.end, m.kind),
