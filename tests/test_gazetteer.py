@@ -42,3 +42,14 @@ def test_kinds_and_countries() -> None:
     assert gaz.lookup("Centroamérica").kind == "region"  # type: ignore[union-attr]
     assert gaz.lookup("Washington").kind == "city"  # type: ignore[union-attr]
     assert gaz.lookup("Narnia") is None
+
+
+def test_organisation_aliases_are_not_fragments_of_a_name_with_commas() -> None:
+    """A comma inside an unquoted YAML [flow, list] silently splits one name into several."""
+    from prensa import lexicons
+
+    for org in lexicons.organizations():
+        fragments = {part.strip() for part in org.name.split(",")[1:]}
+        for alias in (*org.aliases, *org.short):
+            assert alias not in fragments, f"{org.name}: alias {alias!r} looks split"
+            assert alias[0].isupper() or alias[:3] in ("la ", "las", "los", "the"), alias

@@ -126,21 +126,28 @@ class CommonWords:
 
     def __init__(self, nlp: Language, enabled: bool = True) -> None:
         self._index: frozenset[str] = frozenset()
+        self._adjectives: frozenset[str] = frozenset()
         if not enabled or "lemmatizer" not in nlp.pipe_names:
             return
         lookups = nlp.get_pipe("lemmatizer").lookups
         if "lemma_index" not in lookups.tables:
             return
         table = lookups.get_table("lemma_index")
-        words: set[str] = set()
-        for pos in ("noun", "adj"):
-            if pos in table:
-                words.update(table[pos])
-        self._index = frozenset(fold(w) for w in words)
+        nouns = {fold(w) for w in table["noun"]} if "noun" in table else set()
+        adjectives = {fold(w) for w in table["adj"]} if "adj" in table else set()
+        self._index = frozenset(nouns | adjectives)
+        self._adjectives = frozenset(adjectives)
+
+    @staticmethod
+    def _forms(word: str) -> tuple[str, ...]:
+        w = fold(word)
+        return (w, w[:-1], w[:-2]) if w else ()
 
     def __contains__(self, word: str) -> bool:
-        w = fold(word)
-        return any(form in self._index for form in (w, w[:-1], w[:-2])) if w else False
+        return any(form in self._index for form in self._forms(word))
+
+    def is_adjective(self, word: str) -> bool:
+        return any(form in self._adjectives for form in self._forms(word))
 
 
 class EntityRules:
@@ -242,8 +249,10 @@ class EntityRules:
             if not (2 <= len(acronym) <= 10 and acronym.isalpha() and acronym.isupper()):
                 continue
             start = i
-            while start > 0 and i - start < 14 and (
-                doc[start - 1].is_title or doc[start - 1].lower_ in _CONNECTORS
+            while (
+                start > 0
+                and i - start < 14
+                and (doc[start - 1].is_title or doc[start - 1].lower_ in _CONNECTORS)
             ):
                 start -= 1
             for begin in range(start, i):
@@ -338,21 +347,37 @@ class EntityRules:
             if end == start or end - start > 5:
                 continue
             name = doc[start:end]
-            if self._plausible_name(name):
+            if self._plausible_name(name, after_title=True):
                 spans.append(Span(doc, start, end, label=self.labels["person"]))
         return spans
 
-    def _plausible_name(self, name: Span) -> bool:
+    def _plausible_name(self, name: Span, after_title: bool = False) -> bool:
+        """Could ``name`` be a person's name? After a title ('el presidente Peña Nieto') two
+        capitalised words are trusted even when both are dictionary words."""
         first = name[0]
         if not (first.is_title or first.is_upper) or first.pos_ in _NOT_NAME_POS:
             return False  # 'de Tabasco', 'Nuestro Gobierno', 'From Tegucigalpa'
         words = _folded_words(name)
         if " ".join(words) in self.rules.not_names or words[0] in self.rules.not_names:
             return False
-        if self.rules.org_heads.match(words) or gazetteer.load().lookup(name.text):
+        if self.rules.org_heads.match(words):
             return False
+        place = gazetteer.load().lookup(name.text)
+        if place is not None and place.kind != "city":
+            return False  # many surnames are also towns (Juárez, Hidalgo), but not countries
+        if (
+            len(name) > 2
+            and name[1].lower_ in NAME_PARTICLES
+            and self.common.is_adjective(first.text)
+        ):
+            return False  # 'presidente Municipal de Tijuana'
+
         content = [t.text for t in name if fold(t.text) not in NAME_PARTICLES]
-        if content and all(w in self.common for w in content):
+        if (
+            content
+            and all(w in self.common for w in content)
+            and not (after_title and len(content) > 1)
+        ):
             return False
         return len(name) > 1 or name[0].pos_ == "PROPN"
 

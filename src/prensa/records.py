@@ -69,7 +69,10 @@ class Organization(Evidence):
     """A named institution, once per document."""
 
     org_id: str
-    name: str
+    name: str = Field(description="Longest form used in the document.")
+    canonical_name: str | None = Field(
+        default=None, description="Name in the alias table, shared by every form and language."
+    )
     acronym: str | None = None
     country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
     aliases: list[str] = Field(default_factory=list)

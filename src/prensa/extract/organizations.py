@@ -65,8 +65,14 @@ class _Group:
     name: str
     acronym: str | None
     country: str | None
+    known: bool = False
     spans: list[Span] = field(default_factory=list)
     forms: set[str] = field(default_factory=set)
+
+    def display_name(self) -> str:
+        """The longest form the release itself uses; an acronym only if nothing else is written."""
+        written = [f for f in self.forms if f != self.acronym] or sorted(self.forms)
+        return max(written, key=lambda f: (len(f), f))
 
 
 def _resolve(text: str, kb_id: str, expansion: dict[str, str], acronyms: dict[str, Span]) -> _Group:
@@ -75,7 +81,7 @@ def _resolve(text: str, kb_id: str, expansion: dict[str, str], acronyms: dict[st
         expansion.get(fold(text), text)
     )
     if entry is not None:
-        return _Group(entry.name, entry.acronym, entry.country)
+        return _Group(entry.name, entry.acronym, entry.country, known=True)
     name = expansion.get(fold(text), text)
     acronym = next((a for a, s in acronyms.items() if " ".join(s.text.split()) == name), None)
     return _Group(name, acronym, None)
@@ -100,13 +106,15 @@ def extract(doc: Doc, ctx: DocContext) -> tuple[list[Organization], list[Mention
     mentions: list[Mention] = []
     for group in groups.values():
         org_id = entity_id("org", group.name)
+        name = group.display_name()
         organizations.append(
             Organization(
                 org_id=org_id,
-                name=group.name,
+                name=name,
+                canonical_name=group.name if group.known else None,
                 acronym=group.acronym,
                 country=group.country,
-                aliases=sorted(f for f in group.forms if fold(f) != fold(group.name)),
+                aliases=sorted(f for f in group.forms if fold(f) != fold(name)),
                 mentions=len(group.spans),
                 **evidence(group.spans[0], ctx),
             )
