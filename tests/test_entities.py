@@ -76,3 +76,37 @@ def test_gazetteer_places_in_both_languages(nlp_es: Language, nlp_en: Language) 
     assert es["Ciudad de México"] == en["Mexico City"]
     labels = {e.label_ for e in nlp_en("She flew to Honduras.").ents}
     assert labels <= PLACE_LABELS
+
+
+def test_name_after_a_title_with_a_complement(nlp_en: Language, nlp_es: Language) -> None:
+    en = "Secretary of Homeland Security Alejandro N. Mayorkas will join the delegation."
+    assert "Alejandro N. Mayorkas" in _ents(nlp_en, en, PERSON_LABELS)
+    es = (
+        "Intervino el secretario de Desarrollo Agrario, Territorial y Urbano, Román Meyer "
+        "Falcón, quien presentó el programa."
+    )
+    assert "Román Meyer Falcón" in _ents(nlp_es, es, PERSON_LABELS)
+
+
+def test_speaker_header_with_the_title_first(nlp_es: Language) -> None:
+    text = "Gracias.\nGOBERNADOR DE COAHUILA, MANOLO JIMÉNEZ SALINAS: Muy buenos días."
+    people = _ents(nlp_es, text, PERSON_LABELS)
+    assert people == ["MANOLO JIMÉNEZ SALINAS"]
+
+
+def test_office_words_do_not_make_organisations(nlp_en: Language) -> None:
+    text = "They will also visit the Panama Canal to speak with Canal Administrator Vásquez."
+    doc = nlp_en(text)
+    assert not [e for e in doc.ents if e.label_ in ORG_LABELS and "Administrator" in e.text]
+
+
+def test_adjectival_compounds_are_not_places(nlp_en: Language) -> None:
+    text = "The U.S.-Costa Rica partnership remains strong, the Secretary said in Costa Rica."
+    places = _ents(nlp_en, text, PLACE_LABELS)
+    assert "Costa Rica" in places
+    assert not [p for p in places if "-" in p]
+
+
+def test_capitalised_phrase_opened_by_an_organisation_head(nlp_es: Language) -> None:
+    text = "Participó la Coordinación Nacional de Protección Civil en el simulacro."
+    assert "Coordinación Nacional de Protección Civil" in _ents(nlp_es, text, ORG_LABELS)

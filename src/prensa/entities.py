@@ -59,6 +59,28 @@ _OFFICE_WORDS = frozenset(
 )
 _OFFICE_LINKS = frozenset({"de", "del", "of", "for"})
 _GOVERNMENT = frozenset({"gobierno", "government"})
+#: Offices that end a person's title, never an organisation's name ("Department Spokesperson").
+_OFFICE_NOUNS = frozenset(
+    {
+        "spokesperson",
+        "vocero",
+        "vocera",
+        "portavoz",
+        "administrator",
+        "administrador",
+        "administradora",
+        "ambassador",
+        "embajador",
+        "embajadora",
+        "minister",
+        "ministro",
+        "ministra",
+    }
+)
+#: Words that introduce a title's complement: "Secretary of Homeland Security", "secretario de …".
+_COMPLEMENT_LINKS = frozenset({"of", "for", "de", "del", "para", "to"})
+#: A city smaller than this whose name is a dictionary word ("Marina", "Federal") is not trusted.
+_BIG_CITY = 500_000
 _CONNECTORS = frozenset(
     {"de", "del", "la", "las", "los", "el", "para", "y", "e", "en", "of", "the", "for", "and", "on"}
 )
@@ -108,6 +130,13 @@ def _is_upper_line(span: Span) -> bool:
         start -= 1
     letters = [c for c in doc[start : span.end].text if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+def _namelike(token: Token) -> bool:
+    """A capitalised word, a word in capitals, or an initial ('R.')."""
+    if token.is_title or (token.is_upper and token.is_alpha and len(token) > 1):
+        return True
+    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
 
 
 def _line_start(token: Token) -> bool:
@@ -161,6 +190,8 @@ class EntityRules:
         self._make_doc = nlp.make_doc
         # Only Spanish capitalises common nouns in office and programme names.
         self.common = CommonWords(nlp, enabled=language == "es")
+        # Either language: telling a title's last words from the name after it.
+        self.dictionary = CommonWords(nlp)
 
     @cached_property
     def rules(self) -> _Rules:
@@ -221,10 +252,96 @@ class EntityRules:
             sure.append(
                 Span(doc, end - int(n_words), end, label=self.labels["organization"], kb_id=key)
             )
+        sure = [s for s in sure if not self._unsafe_place(s)]
         sure.extend(self._speaker_headers(doc))
         sure.extend(self._governments(doc, sure))
         sure.extend(self._acronym_definitions(doc))
-        return sure, self._titled_names(doc) + self._apposition_names(doc)
+        ruled = (
+            self._titled_names(doc)
+            + self._complement_names(doc)
+            + self._apposition_names(doc)
+            + self._headed_organizations(doc)
+        )
+        return sure, ruled
+
+    def _unsafe_place(self, span: Span) -> bool:
+        """A one-word gazetteer hit that is a dictionary word opening a sentence ('Reunión')."""
+        return (
+            span.label_ in PLACE_LABELS
+            and len(span) == 1
+            and span[0].text in self.common
+            and (span[0].is_sent_start or _line_start(span[0]))
+        )
+
+    def _headed_organizations(self, doc: Doc) -> list[Span]:
+        """'Coordinación Nacional de Protección Civil', 'Bureau of Western Hemisphere Affairs':
+        a capitalised phrase opened by an organisation head word."""
+        spans: list[Span] = []
+        for token in doc:
+            if not token.is_title or not self.rules.org_heads.match([fold(token.text)]):
+                continue
+            if token.i and doc[token.i - 1].is_title:
+                continue  # inside a longer capitalised phrase, not its start
+            end = self._capitalised_run(doc, token.i + 1, commas=False)
+            if end - token.i >= 2:
+                spans.append(Span(doc, token.i, end, label=self.labels["organization"]))
+        return spans
+
+    @staticmethod
+    def _capitalised_run(doc: Doc, start: int, *, commas: bool, limit: int = 12) -> int:
+        """End of a run of capitalised words and the connectors between them."""
+        end = start
+        while end < len(doc) and end - start < limit:
+            token = doc[end]
+            joins = token.lower_ in _CONNECTORS or (commas and token.text == ",")
+            followed = end + 1 < len(doc) and (
+                doc[end + 1].is_title or doc[end + 1].lower_ in _CONNECTORS
+            )
+            if not (_namelike(token) or (joins and followed)):
+                break
+            end += 1
+        while end > start and (doc[end - 1].lower_ in _CONNECTORS or doc[end - 1].is_punct):
+            end -= 1
+        return end
+
+    def _complement_names(self, doc: Doc) -> list[Span]:
+        """A title with a complement, then the name: 'Secretary of Homeland Security Alejandro
+        N. Mayorkas', 'El secretario de Desarrollo Agrario, Territorial y Urbano, Román Meyer'."""
+        spans: list[Span] = []
+        words = _folded_words(doc)
+        for i in range(len(doc)):
+            if i and doc[i - 1].is_title and words[i - 1] not in ("el", "la", "the"):
+                continue
+            n = self.rules.prefixes.match(words[i : i + 5])
+            if not n or i + n >= len(doc) or words[i + n] not in _COMPLEMENT_LINKS:
+                continue
+            end = self._capitalised_run(doc, i + n + 1, commas=True, limit=20)
+            name = self._trailing_name(doc, i + n + 1, end)
+            if name is not None and self._plausible_name(name, after_title=True):
+                spans.append(Span(doc, name.start, name.end, label=self.labels["person"]))
+        return spans
+
+    def _trailing_name(self, doc: Doc, start: int, end: int) -> Span | None:
+        """The name closing a title's complement: after its last comma, else the longest tail of
+        non-dictionary words (a surname may be one: 'Heide Fulton')."""
+        if end - start < 3:
+            return None
+        commas = [t.i for t in doc[start:end] if t.text == ","]
+        if commas:
+            begin = commas[-1] + 1
+            if doc[begin].lower_ in ("and", "y"):
+                begin += 1
+            return doc[begin:end] if 2 <= end - begin <= 5 else None
+        begin = end - 1
+        while (
+            begin - 1 > start
+            and (doc[begin - 1].text not in self.dictionary or doc[begin - 1].text.endswith("."))
+            and doc[begin - 1].lower_ not in _CONNECTORS
+        ):
+            begin -= 1
+        if end - begin < 2 or doc[begin].text in self.dictionary:
+            return None
+        return doc[begin:end]
 
     def _governments(self, doc: Doc, sure: list[Span]) -> list[Span]:
         """'Gobierno de España', 'Government of Costa Rica': a named government is an org."""
@@ -304,6 +421,15 @@ class EntityRules:
                 continue
             words = _folded_words(doc[token.i : end])
             skip = self.rules.prefixes.match(words)
+            if skip and skip < len(words) and words[skip] in _COMPLEMENT_LINKS:
+                # 'GOBERNADOR DE COAHUILA, MANOLO JIMÉNEZ SALINAS:' — the name follows the title.
+                after = end + 1
+                name_end = after
+                while name_end < len(doc) and doc[name_end].is_upper and doc[name_end].is_alpha:
+                    name_end += 1
+                if name_end - after >= 2 and name_end < len(doc) and doc[name_end].text in ",:":
+                    spans.append(Span(doc, after, name_end, label=self.labels["person"]))
+                continue
             if end - (token.i + skip) >= 2 and words[skip] not in self.rules.not_names:
                 spans.append(Span(doc, token.i + skip, end, label=self.labels["person"]))
         return spans
@@ -458,6 +584,13 @@ class EntityRules:
         if self.rules.prefixes.match(words) and not self.rules.org_heads.match(words):
             # "Maestro Rubén Rocha Moya" tagged as a place: a titled name is a person.
             return self._repair_person(Span(ent.doc, span.start, span.end, self.labels["person"]))
+        office = next((k for k, w in enumerate(words) if k and w in _OFFICE_NOUNS), None)
+        if office is not None:
+            # 'Canal Administrator Vásquez': a title inside; what follows it may be a name.
+            rest = ent.doc[span.start + office + 1 : span.end]
+            if len(rest) and self._plausible_name(rest, after_title=True):
+                return Span(ent.doc, rest.start, rest.end, label=self.labels["person"])
+            return None
         if len(span) == 1:
             token = span[0]
             if not (token.is_title or token.is_upper):
@@ -472,8 +605,16 @@ class EntityRules:
 
     def _plausible_place(self, span: Span) -> bool:
         """Known places pass; an unknown one needs a place head or a proper-noun look."""
-        if gazetteer.load().lookup(span.text) is not None:
-            return True
+        entry = gazetteer.load().lookup(span.text)
+        if entry is not None:
+            return not (
+                len(span) == 1
+                and span.text in self.common
+                and entry.kind == "city"
+                and (entry.population or 0) < _BIG_CITY
+            )  # 'Marina', 'Federal', 'Constitución' are towns somewhere, and words here
+        if "-" in span.text:
+            return False  # 'U.S.-Costa Rica' is an adjective
         words = _folded_words(span)
         if self.rules.place_heads.match(words):
             return True

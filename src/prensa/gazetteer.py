@@ -44,6 +44,7 @@ class PlaceEntry:
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
+    population: int | None = None
 
 
 class Gazetteer:
@@ -157,6 +158,7 @@ def _add_cities(gaz: Gazetteer) -> dict[int, PlaceEntry]:
             lat=city["latitude"],
             lon=city["longitude"],
             geonameid=city["geonameid"],
+            population=city["population"],
         )
         names = {city["name"]}
         # Alternate names carry exonyms ("Bruselas") but also common words ("Salón" for
