@@ -1,0 +1,1 @@
+"""Extractors: each a plain function from a spaCy Doc to records."""
