@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from prensa import nlp
 from prensa.context import DocContext
-from prensa.extract import dates, organizations, people, places, roles
+from prensa.extract import commitments, dates, organizations, people, places, roles, topics
 from prensa.ids import stable_id
 from prensa.ingest.language import SUPPORTED_LANGUAGES, detect_language
 from prensa.ingest.readers import IngestError, RawDocument, iter_sources, read_path
@@ -82,6 +82,16 @@ def build_record(item: Prepared, doc: Doc) -> DocumentRecord:
     found_places, place_mentions = places.extract(doc, ctx)
     found_dates = dates.extract(doc, ctx)
     found_roles = roles.extract(doc, ctx, found_people, person_mentions)
+    found_topics = topics.extract(doc, ctx)
+    found_commitments = commitments.extract(
+        doc,
+        ctx,
+        people=found_people,
+        organizations=found_orgs,
+        places=found_places,
+        dates=found_dates,
+        topics=found_topics,
+    )
     date_mentions = [
         Mention(
             kind="date", entity_id=d.date_id, text=d.text, doc_id=d.doc_id,
@@ -113,6 +123,8 @@ def build_record(item: Prepared, doc: Doc) -> DocumentRecord:
         places=found_places,
         dates=found_dates,
         roles=found_roles,
+        topics=found_topics,
+        commitments=found_commitments,
         mentions=sorted(
             [*person_mentions, *org_mentions, *place_mentions, *date_mentions],
             key=lambda m: (m.start, m.end, m.kind),

@@ -1,0 +1,272 @@
+"""The topic taxonomy and the commitment lexicon: reviewed data files in ``models/``, validated.
+
+Topic patterns are written in a compact token syntax (documented at the top of
+``models/topics.yaml``) rather than as raw spaCy Matcher dictionaries, so a reviewer can read a
+whole topic on one screen. :func:`compile_pattern` turns one into Matcher patterns that compare
+each word with the token's lower-cased text *or* its lemma, accent-insensitively: the Spanish
+model's lemmas are imperfect ("migrantes" → "migrant"), and a word list that also accepts the
+written form does not depend on them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from spacy.parts_of_speech import IDS
+from spacy.tokens import Token
+
+from prensa.lexicons import load_yaml
+from prensa.normalize import fold
+from prensa.records import Language, Modality
+
+#: Token extension the compiled patterns match on: the token's folded text and folded lemma.
+FORMS_ATTR = "prensa_forms"
+
+_SPEC = re.compile(r"^(?P<body>[^?*+]+)(?P<op>[?*+])?$")
+_POS_TAGS = frozenset(tag for tag in IDS if tag and tag != "EOL")  # the Universal POS tags
+
+Tokenize = Callable[[str], list[str]]
+MatcherPattern = list[dict[str, Any]]
+
+
+def _token_forms(token: Token) -> list[str]:
+    return [fold(token.text), fold(token.lemma_)]
+
+
+@cache
+def register_forms_extension() -> None:
+    """Expose ``token._.prensa_forms``; idempotent, called before any pattern is matched."""
+    if not Token.has_extension(FORMS_ATTR):
+        Token.set_extension(FORMS_ATTR, getter=_token_forms)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_pattern(pattern: str) -> str:
+    for spec in pattern.split():
+        match = _SPEC.match(spec)
+        if match is None or any(not alt for alt in match["body"].split("|")):
+            raise ValueError(f"bad token {spec!r} in pattern {pattern!r}")
+        alts = match["body"].split("|")
+        upper = [a for a in alts if a.isupper()]
+        if upper and len(upper) != len(alts):
+            raise ValueError(f"{spec!r} mixes part-of-speech tags and words")
+        if unknown := [a for a in upper if a not in _POS_TAGS]:
+            raise ValueError(f"unknown part-of-speech tag(s) {unknown} in {pattern!r}")
+    return pattern
+
+
+def _spec_options(spec: str, tokenize: Tokenize) -> list[list[dict[str, Any]]]:
+    """The token sequences one spec can match; a multi-token word becomes its own sequence."""
+    match = _SPEC.match(spec)
+    assert match is not None  # validated on load
+    body, op = match["body"], match["op"]
+    alts = body.split("|")
+    if alts[0].isupper():
+        token: dict[str, Any] = {"POS": {"IN": alts}}
+        return [[{**token, "OP": op}]] if op else [[token]]
+    single: list[str] = []
+    multi: list[list[str]] = []
+    for alt in alts:
+        words = [w for part in alt.split("_") for w in tokenize(part)]
+        if len(words) == 1:
+            single.append(fold(words[0]))
+        else:
+            multi.append([fold(w) for w in words])
+    options: list[list[dict[str, Any]]] = []
+    if single:
+        token = {"_": {FORMS_ATTR: {"INTERSECTS": sorted(set(single))}}}
+        if op in ("*", "+") and not multi:
+            return [[{**token, "OP": op}]]
+        options.append([token])
+    options.extend([{"_": {FORMS_ATTR: {"INTERSECTS": [w]}}} for w in words] for words in multi)
+    if op in ("*", "+"):
+        raise ValueError(f"{spec!r}: repetition is only allowed on single-token alternatives")
+    if op == "?":
+        options.append([])
+    return options
+
+
+def compile_pattern(pattern: str, tokenize: Tokenize) -> list[MatcherPattern]:
+    """Matcher patterns for one compact pattern; ``tokenize`` splits hyphenated words the way
+    the language's tokenizer does, so "anti-corruption" matches in English as three tokens."""
+    per_spec = [_spec_options(spec, tokenize) for spec in pattern.split()]
+    patterns = [[tok for seq in combo for tok in seq] for combo in itertools.product(*per_spec)]
+    return [p for p in patterns if p]
+
+
+# --------------------------------------------------------------------------- topics
+
+
+class TopicEntry(_Strict):
+    """One subject, with patterns in both languages so both share its id."""
+
+    id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    label_es: str = Field(min_length=1)
+    label_en: str = Field(min_length=1)
+    es: list[str] = Field(min_length=1)
+    en: list[str] = Field(min_length=1)
+
+    @field_validator("es", "en")
+    @classmethod
+    def _patterns(cls, value: list[str]) -> list[str]:
+        return [_check_pattern(p) for p in value]
+
+    def patterns(self, language: Language) -> list[str]:
+        return self.es if language == "es" else self.en
+
+
+class TopicScoring(_Strict):
+    """How evidence becomes a score; see prensa.extract.topics for the formula."""
+
+    title_bonus: float = Field(ge=0)
+    saturation: float = Field(gt=0)
+    min_strength: float = Field(ge=0)
+    sentences_per_step: int = Field(ge=1)
+    max_topics: int = Field(ge=1)
+
+
+class Taxonomy(_Strict):
+    scoring: TopicScoring
+    topics: list[TopicEntry] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Taxonomy:
+        ids = [t.id for t in self.topics]
+        if duplicates := sorted({i for i in ids if ids.count(i) > 1}):
+            raise ValueError(f"duplicate topic ids: {duplicates}")
+        return self
+
+    def by_id(self) -> dict[str, TopicEntry]:
+        return {t.id: t for t in self.topics}
+
+
+@cache
+def taxonomy() -> Taxonomy:
+    """The validated topic taxonomy (``models/topics.yaml``)."""
+    return load_yaml("topics.yaml", Taxonomy)
+
+
+# --------------------------------------------------------------------------- commitments
+
+
+class TriggerVerb(_Strict):
+    """A verb whose complement is the committed action: 'acordaron *fortalecer*…'."""
+
+    lemma: str
+    modality: Modality
+    #: Counts only with a commitment noun as object ("reafirman su *compromiso* con…").
+    needs_noun: bool = False
+    #: Counts only with a reflexive clitic ("*se* comprometen a…", "*nos* hemos propuesto").
+    reflexive: bool = False
+    #: Also takes a finite clause in the future ("anunció que viajará", "I promise we will").
+    que_future: bool = False
+    #: Its object is the action itself ("se prevé *su aprobación*").
+    object_is_action: bool = False
+    #: Overrides the modality's base confidence for weak triggers.
+    confidence: float | None = Field(default=None, ge=0, le=1)
+
+
+class CommitmentLexicon(_Strict):
+    """Trigger words and filters of one language; see the header of models/commitments.yaml."""
+
+    triggers: list[TriggerVerb] = Field(min_length=1)
+    commitment_nouns: list[str]
+    plan_nouns: list[str]
+    plan_verbs: list[str]
+    future_auxiliaries: list[str]
+    going_to: list[str]
+    reporting_verbs: list[str]
+    non_actions: list[str]
+    agent_nouns: list[str]
+    numbers: dict[str, int]
+    country_nouns: list[str]
+    people_nouns: list[str]
+    collective_determiners: list[str]
+    first_person: list[str]
+    first_person_plural: list[str]
+    third_person: list[str]
+    home_government: str
+    #: Singular nouns that, unnamed, mean the issuing government ("el Gobierno", "el Ejecutivo").
+    home_nouns: list[str]
+    #: Verbs of state that promise something in the first person ("vamos a ser respetuosos").
+    first_person_states: list[str]
+    #: Existentials that promise something when negated ("no habrá impunidad").
+    negated_existentials: list[str]
+    negations: list[str]
+    conditional_marks: list[str]
+
+    @field_validator(
+        "commitment_nouns",
+        "plan_nouns",
+        "plan_verbs",
+        "future_auxiliaries",
+        "going_to",
+        "reporting_verbs",
+        "non_actions",
+        "agent_nouns",
+        "country_nouns",
+        "people_nouns",
+        "collective_determiners",
+        "first_person",
+        "first_person_plural",
+        "third_person",
+        "negations",
+        "conditional_marks",
+        "home_nouns",
+        "first_person_states",
+        "negated_existentials",
+    )
+    @classmethod
+    def _single_words(cls, value: list[str]) -> list[str]:
+        if several := [w for w in value if len(w.split()) != 1]:
+            raise ValueError(f"entries must be single words: {several}")
+        return value
+
+    @model_validator(mode="after")
+    def _unique_triggers(self) -> CommitmentLexicon:
+        lemmas = [t.lemma for t in self.triggers]
+        if duplicates := sorted({x for x in lemmas if lemmas.count(x) > 1}):
+            raise ValueError(f"duplicate trigger lemmas: {duplicates}")
+        return self
+
+    def words(self, field: str) -> frozenset[str]:
+        """A word list, folded, for membership tests."""
+        value = getattr(self, field)
+        return frozenset(fold(w) for w in (value.keys() if isinstance(value, dict) else value))
+
+    def trigger(self, word: str) -> TriggerVerb | None:
+        return self._triggers().get(word)
+
+    def _triggers(self) -> dict[str, TriggerVerb]:
+        return {fold(t.lemma): t for t in self.triggers}
+
+
+class CommitmentConfidence(_Strict):
+    """Base confidence per modality and the deductions applied by the extractor."""
+
+    base: dict[Modality, float]
+    no_actor: float = Field(ge=0, le=1)
+    impersonal: float = Field(ge=0, le=1)
+
+
+class CommitmentModel(_Strict):
+    confidence: CommitmentConfidence
+    es: CommitmentLexicon
+    en: CommitmentLexicon
+
+    def lexicon(self, language: Language) -> CommitmentLexicon:
+        return self.es if language == "es" else self.en
+
+
+@cache
+def commitment_model() -> CommitmentModel:
+    """The validated commitment lexicon (``models/commitments.yaml``)."""
+    return load_yaml("commitments.yaml", CommitmentModel)

@@ -1,0 +1,196 @@
+"""Commitments: who promised what, by when — and nothing for past deeds, opinions or appeals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pydantic import ValidationError
+from spacy.language import Language
+
+from prensa.context import DocContext
+from prensa.extract import commitments, organizations, people, places, topics
+from prensa.records import Commitment, DateMention
+from prensa.taxonomy import CommitmentModel, commitment_model
+
+ANCHOR = date(2025, 11, 20)
+
+
+def _dates(doc: object, ctx: DocContext) -> list[DateMention]:
+    try:
+        from prensa.extract import dates
+    except ImportError:  # the date extractor is optional for these tests
+        return []
+    return dates.extract(doc, ctx)  # type: ignore[arg-type]
+
+
+def _extract(nlp: Language, text: str, language: str) -> list[Commitment]:
+    ctx = DocContext(doc_id="doc_test", language=language, published=ANCHOR, anchor=ANCHOR)  # type: ignore[arg-type]
+    doc = nlp(text)
+    return commitments.extract(
+        doc,
+        ctx,
+        people=people.extract(doc, ctx)[0],
+        organizations=organizations.extract(doc, ctx)[0],
+        places=places.extract(doc, ctx)[0],
+        dates=_dates(doc, ctx),
+        topics=topics.extract(doc, ctx),
+    )
+
+
+SRE_ES = (
+    "México y Estados Unidos realizan reunión de seguridad\n"
+    "Ciudad de México, 20 de noviembre de 2025.- Las delegaciones de México y Estados Unidos "
+    "se reunieron hoy en la Cancillería. Se acordó profundizar y agilizar la cooperación en "
+    "materia de extradiciones, continuar con las acciones de incautación de armas y municiones, "
+    "y reforzar las investigaciones relacionadas con el robo de combustibles. Ambos gobiernos se "
+    "comprometieron a dar continuidad a estos trabajos y a volver a reunirse en enero de 2026."
+)
+
+
+@pytest.fixture(scope="module")
+def sre_es(nlp_es: Language) -> list[Commitment]:
+    return _extract(nlp_es, SRE_ES, "es")
+
+
+def test_coordinated_agreed_actions_are_separate_rows(sre_es: list[Commitment]) -> None:
+    agreed = [c for c in sre_es if c.modality == "agreed"]
+    assert [c.action_lemma for c in agreed] == ["profundizar", "continuar", "reforzar"]
+    assert all(c.trigger == "acordó" for c in agreed)
+    # the two verbs sharing one object stay one action
+    assert "agilizar la cooperación" in agreed[0].action
+    assert "continuar" not in agreed[0].action
+
+
+def test_topics_found_in_the_sentence_are_attached(sre_es: list[Commitment]) -> None:
+    agreed = [c for c in sre_es if c.modality == "agreed"]
+    assert {"extradition", "arms-trafficking", "fuel-theft"} <= set(agreed[0].topic_ids)
+
+
+def test_both_governments_resolve_to_the_countries_named(sre_es: list[Commitment]) -> None:
+    committed = [c for c in sre_es if c.modality == "committed"]
+    assert [c.action_lemma for c in committed] == ["dar", "volver"]
+    for c in committed:
+        assert set(c.actors) == {"México", "Estados Unidos"}
+        assert len(c.actor_ids) == 2
+        assert c.sentence.startswith("Ambos gobiernos se comprometieron")
+
+
+def test_a_date_in_the_action_is_its_deadline(sre_es: list[Commitment]) -> None:
+    give, meet = [c for c in sre_es if c.modality == "committed"]
+    assert give.deadline is None
+    assert (meet.deadline, meet.deadline_granularity, meet.deadline_text) == (
+        "2026-01",
+        "month",
+        "enero de 2026",
+    )
+
+
+def test_offsets_and_confidence_are_usable(sre_es: list[Commitment]) -> None:
+    for c in sre_es:
+        assert SRE_ES[c.start : c.end].endswith(c.action)
+        assert 0 < c.confidence <= 1
+    assert len({c.commitment_id for c in sre_es}) == len(sre_es)
+
+
+def test_spanish_negation_is_flagged(nlp_es: Language) -> None:
+    found = _extract(nlp_es, "El canciller no se comprometió a viajar a Washington.", "es")
+    assert len(found) == 1 and found[0].negated and found[0].action_lemma == "viajar"
+
+
+def test_spanish_future_is_a_plan(nlp_es: Language) -> None:
+    found = _extract(
+        nlp_es, "La Secretaría de Relaciones Exteriores enviará una misión a Guatemala.", "es"
+    )
+    assert [(c.modality, c.action_lemma) for c in found] == [("will", "enviar")]
+    assert found[0].actors == ["Secretaría de Relaciones Exteriores"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ayer los cancilleres firmaron un acuerdo de cooperación.",
+        "Creemos que la cooperación bilateral es muy importante.",
+        "Proponemos crear un grupo de trabajo.",
+        "Si el Congreso aprueba la ley, el Gobierno enviará una delegación.",
+        "El tratado que se firmará el próximo año fue tema de la conversación.",
+    ],
+)
+def test_spanish_non_commitments_produce_nothing(nlp_es: Language, text: str) -> None:
+    assert _extract(nlp_es, text, "es") == []
+
+
+EN_DIALOGUE = (
+    "U.S.-Mexico Security Dialogue\n"
+    "Mexico and the United States held a security dialogue in Washington. Both countries agreed "
+    "to expand cooperation against arms trafficking and to meet again in January 2026."
+)
+
+
+def test_english_agreement_splits_and_resolves_both(nlp_en: Language) -> None:
+    found = _extract(nlp_en, EN_DIALOGUE, "en")
+    assert [(c.modality, c.action_lemma) for c in found] == [
+        ("agreed", "expand"),
+        ("agreed", "meet"),
+    ]
+    for c in found:
+        assert set(c.actors) == {"Mexico", "United States"}
+    assert found[0].deadline is None
+    assert (found[1].deadline, found[1].deadline_granularity) == ("2026-01", "month")
+    assert "arms-trafficking" in found[0].topic_ids
+
+
+def test_travel_announcement_and_pronoun_carry_the_actor(nlp_en: Language) -> None:
+    text = (
+        "Secretary of State Antony J. Blinken will travel to Panama on April 19, 2026. "
+        "He will meet with President Laurentino Cortizo."
+    )
+    travel, meet = _extract(nlp_en, text, "en")
+    assert (travel.modality, travel.action_lemma, travel.deadline) == (
+        "will",
+        "travel",
+        "2026-04-19",
+    )
+    assert any("Blinken" in a for a in travel.actors)
+    assert meet.actors == travel.actors and meet.action_lemma == "meet"
+
+
+def test_reaffirmed_commitment_and_remaining_committed(nlp_en: Language) -> None:
+    found = _extract(
+        nlp_en,
+        "Canada and the United States reaffirmed their commitment to the rule of law. "
+        "We remain committed to addressing the humanitarian crisis.",
+        "en",
+    )
+    assert [c.modality for c in found] == ["reiterated", "committed"]
+    assert found[0].action_lemma == "reaffirm" and set(found[0].actors) == {
+        "Canada",
+        "United States",
+    }
+    assert found[1].action_lemma == "address" and found[1].actors == ["United States"]
+
+
+def test_english_negation_is_flagged(nlp_en: Language) -> None:
+    found = _extract(nlp_en, "The United States did not commit to extraditing anyone.", "en")
+    assert len(found) == 1 and found[0].negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yesterday the two ministers signed an agreement on trade.",
+        "We believe these efforts will help reduce violence.",
+        "The Secretary called for Russia to cease all hostilities.",
+        "If Congress approves the funds, we will send more vaccines.",
+        "Will the Secretary travel to Mexico next week?",
+    ],
+)
+def test_english_non_commitments_produce_nothing(nlp_en: Language, text: str) -> None:
+    assert _extract(nlp_en, text, "en") == []
+
+
+def test_commitment_lexicon_rejects_unknown_keys() -> None:
+    data = commitment_model().model_dump()
+    data["es"]["typo_list"] = ["x"]
+    with pytest.raises(ValidationError):
+        CommitmentModel.model_validate(data)
