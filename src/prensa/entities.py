@@ -10,7 +10,7 @@ rules first. Every word list it uses comes from ``models/entities/``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -309,11 +309,8 @@ class EntityRules:
         N. Mayorkas', 'El secretario de Desarrollo Agrario, Territorial y Urbano, Román Meyer'."""
         spans: list[Span] = []
         words = _folded_words(doc)
-        for i in range(len(doc)):
-            if i and doc[i - 1].is_title and words[i - 1] not in ("el", "la", "the"):
-                continue
-            n = self.rules.prefixes.match(words[i : i + 5])
-            if not n or i + n >= len(doc) or words[i + n] not in _COMPLEMENT_LINKS:
+        for i, n in self._titles(doc, words):
+            if i + n >= len(doc) or words[i + n] not in _COMPLEMENT_LINKS:
                 continue
             end = self._capitalised_run(doc, i + n + 1, commas=True, limit=20)
             name = self._trailing_name(doc, i + n + 1, end)
@@ -458,16 +455,19 @@ class EntityRules:
             end -= 1
         return end
 
-    def _titled_names(self, doc: Doc) -> list[Span]:
-        """'Spokesperson Ned Price', 'el canciller Marcelo Ebrard': a title then a name."""
-        spans: list[Span] = []
-        words = _folded_words(doc)
+    def _titles(self, doc: Doc, words: list[str]) -> Iterator[tuple[int, int]]:
+        """(position, length) of each title that starts a phrase ('el canciller', 'Secretary')."""
         for i in range(len(doc)):
             if i and doc[i - 1].is_title and words[i - 1] not in ("el", "la", "the"):
                 continue
             n = self.rules.prefixes.match(words[i : i + 5])
-            if not n:
-                continue
+            if n:
+                yield i, n
+
+    def _titled_names(self, doc: Doc) -> list[Span]:
+        """'Spokesperson Ned Price', 'el canciller Marcelo Ebrard': a title then a name."""
+        spans: list[Span] = []
+        for i, n in self._titles(doc, _folded_words(doc)):
             start = i + n
             end = self._name_after(doc, start)
             if end == start or end - start > 5:

@@ -174,6 +174,30 @@ class TriggerVerb(_Strict):
     confidence: float | None = Field(default=None, ge=0, le=1)
 
 
+#: The single-word lists of a language's commitment model, validated alike and read by name.
+WORD_LIST_FIELDS: tuple[str, ...] = (
+    "commitment_nouns",
+    "plan_nouns",
+    "plan_verbs",
+    "future_auxiliaries",
+    "going_to",
+    "reporting_verbs",
+    "non_actions",
+    "agent_nouns",
+    "country_nouns",
+    "people_nouns",
+    "collective_determiners",
+    "first_person",
+    "first_person_plural",
+    "third_person",
+    "negations",
+    "conditional_marks",
+    "home_nouns",
+    "first_person_states",
+    "negated_existentials",
+)
+
+
 class CommitmentLexicon(_Strict):
     """Trigger words and filters of one language; see the header of models/commitments.yaml."""
 
@@ -203,27 +227,7 @@ class CommitmentLexicon(_Strict):
     negations: list[str]
     conditional_marks: list[str]
 
-    @field_validator(
-        "commitment_nouns",
-        "plan_nouns",
-        "plan_verbs",
-        "future_auxiliaries",
-        "going_to",
-        "reporting_verbs",
-        "non_actions",
-        "agent_nouns",
-        "country_nouns",
-        "people_nouns",
-        "collective_determiners",
-        "first_person",
-        "first_person_plural",
-        "third_person",
-        "negations",
-        "conditional_marks",
-        "home_nouns",
-        "first_person_states",
-        "negated_existentials",
-    )
+    @field_validator(*WORD_LIST_FIELDS)
     @classmethod
     def _single_words(cls, value: list[str]) -> list[str]:
         if several := [w for w in value if len(w.split()) != 1]:

@@ -44,7 +44,7 @@ from prensa.records import (
     Place,
     Topic,
 )
-from prensa.taxonomy import CommitmentLexicon, TriggerVerb, commitment_model
+from prensa.taxonomy import WORD_LIST_FIELDS, CommitmentLexicon, TriggerVerb, commitment_model
 
 _VERBS = frozenset({"VERB", "AUX"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
@@ -80,27 +80,7 @@ class _Lex:
         return next((self.triggers[f] for f in _forms(token) if f in self.triggers), None)
 
 
-_WORD_LISTS = (
-    "commitment_nouns",
-    "plan_nouns",
-    "plan_verbs",
-    "future_auxiliaries",
-    "going_to",
-    "reporting_verbs",
-    "non_actions",
-    "agent_nouns",
-    "country_nouns",
-    "people_nouns",
-    "collective_determiners",
-    "first_person",
-    "first_person_plural",
-    "third_person",
-    "negations",
-    "conditional_marks",
-    "home_nouns",
-    "first_person_states",
-    "negated_existentials",
-)
+_WORD_LISTS = WORD_LIST_FIELDS
 
 
 @cache
