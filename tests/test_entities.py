@@ -110,3 +110,15 @@ def test_adjectival_compounds_are_not_places(nlp_en: Language) -> None:
 def test_capitalised_phrase_opened_by_an_organisation_head(nlp_es: Language) -> None:
     text = "Participó la Coordinación Nacional de Protección Civil en el simulacro."
     assert "Coordinación Nacional de Protección Civil" in _ents(nlp_es, text, ORG_LABELS)
+
+
+def test_named_rivers_storms_and_cities_are_not_people(nlp_es: Language, nlp_en: Language) -> None:
+    es = "La Conagua reforzará los bordos del río Grijalva antes de que llegue el huracán Melissa."
+    assert not {"Grijalva", "Melissa"} & set(_ents(nlp_es, es, PERSON_LABELS))
+    en = "Clinics will open in Tijuana, Ciudad Juárez, and Nogales next month."
+    assert "Ciudad Juárez" not in _ents(nlp_en, en, PERSON_LABELS)
+
+
+def test_feminine_and_plural_dictionary_words_are_not_names(nlp_es: Language) -> None:
+    text = "México presentó su nueva Contribución Determinada a Nivel Nacional ante la COP30."
+    assert _ents(nlp_es, text, PERSON_LABELS) == []

@@ -109,6 +109,7 @@ class _Rules:
     """Word lists from models/, built once per component."""
 
     not_names: frozenset[str]
+    not_person_after: frozenset[str]
     prefixes: WordSequences
     org_heads: WordSequences
     place_heads: WordSequences
@@ -154,6 +155,7 @@ class CommonWords:
     """
 
     def __init__(self, nlp: Language, enabled: bool = True) -> None:
+        self._spanish = nlp.lang == "es"
         self._index: frozenset[str] = frozenset()
         self._adjectives: frozenset[str] = frozenset()
         if not enabled or "lemmatizer" not in nlp.pipe_names:
@@ -167,10 +169,14 @@ class CommonWords:
         self._index = frozenset(nouns | adjectives)
         self._adjectives = frozenset(adjectives)
 
-    @staticmethod
-    def _forms(word: str) -> tuple[str, ...]:
+    def _forms(self, word: str) -> tuple[str, ...]:
+        """The word and its likely lemma: plural (and Spanish feminine) endings undone."""
         w = fold(word)
-        return (w, w[:-1], w[:-2]) if w else ()
+        if len(w) <= 2:
+            return (w,)
+        if self._spanish:
+            return (w, w[:-1], w[:-2], w[:-1] + "o", w[:-2] + "o")
+        return (w, w[:-1]) if w.endswith("s") else (w,)
 
     def __contains__(self, word: str) -> bool:
         return any(form in self._index for form in self._forms(word))
@@ -199,6 +205,7 @@ class EntityRules:
         heads = lexicons.heads()
         return _Rules(
             not_names=filters.folded_not_names(),
+            not_person_after=frozenset(fold(w) for w in filters.not_person_after),
             prefixes=WordSequences(p.replace(".", "") for p in filters.name_prefixes),
             org_heads=WordSequences(heads.organization_heads),
             place_heads=WordSequences(heads.place_heads),
@@ -489,8 +496,11 @@ class EntityRules:
         if self.rules.org_heads.match(words):
             return False
         place = gazetteer.load().lookup(name.text)
-        if place is not None and place.kind != "city":
-            return False  # many surnames are also towns (Juárez, Hidalgo), but not countries
+        if place is not None and (place.kind != "city" or len(name) > 1):
+            return False  # a surname may be a town (Juárez), a full name is not 'Ciudad Juárez'
+        if name.start and fold(name.doc[name.start - 1].text) in self.rules.not_person_after:
+            return False  # 'el río Grijalva', 'el huracán Melissa'
+
         if (
             len(name) > 2
             and name[1].lower_ in NAME_PARTICLES
@@ -648,6 +658,14 @@ class EntityRules:
         """Sure rules first, then titled names, then the model; the longest span wins in a tier."""
         chosen: list[Span] = []
         taken: set[int] = set()
+        # A rule's name inside a longer name the model found ('R. Sherman' in 'Wendy R. Sherman')
+        # defers to the model.
+        longer = [s for s in statistical if s.label_ in PERSON_LABELS]
+        titled = [
+            t
+            for t in titled
+            if not any(s.start <= t.start and t.end <= s.end and len(s) > len(t) for s in longer)
+        ]
         for tier in (sure, titled, statistical):
             for span in filter_spans(tier):
                 if not taken.intersection(range(span.start, span.end)):

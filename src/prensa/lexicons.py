@@ -43,6 +43,7 @@ class PersonFilters(_Strict):
     """Words that are never names alone, and prefixes to strip from names."""
 
     not_names: list[str]
+    not_person_after: list[str]
     name_prefixes: list[str]
 
     def folded_not_names(self) -> frozenset[str]:
