@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from prensa.pipeline import ExtractionError, extract_path, process_paths
+from prensa.ingest.readers import read_path
+from prensa.pipeline import ExtractionError, extract_path, process_paths, process_raw
 from prensa.records import DocumentRecord, ErrorRecord
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
@@ -113,3 +114,20 @@ def test_extract_path_raises_a_clear_error_for_a_broken_file(tmp_path: Path) -> 
     broken.write_text("[{", encoding="utf-8")
     with pytest.raises(ExtractionError, match=r"broken\.json"):
         extract_path(broken)
+
+
+def test_ids_do_not_depend_on_processing_order() -> None:
+    files = sorted((RAW / "en").glob("*.txt")) + sorted((RAW / "es").glob("*.txt"))
+
+    def ids(paths: list[Path]) -> dict[str, set[str]]:
+        # process_paths sorts its inputs, so feed the releases in the given order directly.
+        raws = [raw for path in paths for raw in read_path(path)[0]]
+        found: dict[str, set[str]] = {}
+        for result in process_raw(raws):
+            assert isinstance(result, DocumentRecord)
+            found[result.doc_id] = {p.person_id for p in result.people} | {
+                o.org_id for o in result.organizations
+            }
+        return found
+
+    assert ids(files) == ids(list(reversed(files)))
