@@ -12,20 +12,18 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from spacy.parts_of_speech import IDS
-from spacy.tokens import Token
+from spacy.tokens import Doc
 
 from prensa.lexicons import load_yaml
 from prensa.normalize import fold
 from prensa.records import Language, Modality
-
-#: Token extension the compiled patterns match on: the token's folded text and folded lemma.
-FORMS_ATTR = "prensa_forms"
 
 _SPEC = re.compile(r"^(?P<body>[^?*+]+)(?P<op>[?*+])?$")
 _POS_TAGS = frozenset(tag for tag in IDS if tag and tag != "EOL")  # the Universal POS tags
@@ -34,15 +32,26 @@ Tokenize = Callable[[str], list[str]]
 MatcherPattern = list[dict[str, Any]]
 
 
-def _token_forms(token: Token) -> list[str]:
-    return [fold(token.text), fold(token.lemma_)]
+@contextmanager
+def folded_forms(doc: Doc) -> Iterator[None]:
+    """While matching, NORM holds each token's folded text and LEMMA its folded lemma.
 
-
-@cache
-def register_forms_extension() -> None:
-    """Expose ``token._.prensa_forms``; idempotent, called before any pattern is matched."""
-    if not Token.has_extension(FORMS_ATTR):
-        Token.set_extension(FORMS_ATTR, getter=_token_forms)
+    The compiled patterns test those two native attributes, which the Matcher checks in C; an
+    extension attribute is checked in Python at every pattern state, which made topic matching
+    the slowest stage by far. The original norms and lemmas are restored afterwards.
+    """
+    saved = [(token.norm_, token.lemma_) for token in doc]
+    folded: dict[str, str] = {}
+    for token in doc:
+        for value in (token.text, token.lemma_):
+            if value not in folded:
+                folded[value] = fold(value)
+        token.norm_, token.lemma_ = folded[token.text], folded[token.lemma_]
+    try:
+        yield
+    finally:
+        for token, (norm, lemma) in zip(doc, saved, strict=True):
+            token.norm_, token.lemma_ = norm, lemma
 
 
 class _Strict(BaseModel):
@@ -82,11 +91,15 @@ def _spec_options(spec: str, tokenize: Tokenize) -> list[list[dict[str, Any]]]:
             multi.append([fold(w) for w in words])
     options: list[list[dict[str, Any]]] = []
     if single:
-        token = {"_": {FORMS_ATTR: {"INTERSECTS": sorted(set(single))}}}
+        words_in = sorted(set(single))
+        by_text, by_lemma = {"NORM": {"IN": words_in}}, {"LEMMA": {"IN": words_in}}
         if op in ("*", "+") and not multi:
-            return [[{**token, "OP": op}]]
-        options.append([token])
-    options.extend([{"_": {FORMS_ATTR: {"INTERSECTS": [w]}}} for w in words] for words in multi)
+            return [[{**by_text, "OP": op}], [{**by_lemma, "OP": op}]]
+        options.extend([[by_text], [by_lemma]])
+    for words in multi:
+        # Each word by its text or its lemma: every combination is one sequence.
+        choices = [({"NORM": {"IN": [w]}}, {"LEMMA": {"IN": [w]}}) for w in words]
+        options.extend([list(combo) for combo in itertools.product(*choices)])
     if op in ("*", "+"):
         raise ValueError(f"{spec!r}: repetition is only allowed on single-token alternatives")
     if op == "?":

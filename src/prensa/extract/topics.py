@@ -32,13 +32,12 @@ from spacy.util import filter_spans
 from prensa import nlp
 from prensa.context import DocContext
 from prensa.records import Language, Topic
-from prensa.taxonomy import compile_pattern, register_forms_extension, taxonomy
+from prensa.taxonomy import compile_pattern, folded_forms, taxonomy
 
 
 @cache
 def matcher(language: Language) -> Matcher:
     """Every topic's patterns for ``language``, keyed by topic id."""
-    register_forms_extension()
     pipeline = nlp.load(language)
 
     def tokenize(text: str) -> list[str]:
@@ -55,9 +54,10 @@ def matcher(language: Language) -> Matcher:
 
 def topic_spans(doc: Doc, language: Language) -> dict[str, list[Span]]:
     """Evidence per topic id: non-overlapping matched spans in text order."""
-    register_forms_extension()
     found: dict[str, list[Span]] = defaultdict(list)
-    for match_id, start, end in matcher(language)(doc):
+    with folded_forms(doc):
+        matches = matcher(language)(doc)
+    for match_id, start, end in matches:
         found[doc.vocab.strings[match_id]].append(doc[start:end])
     return {topic_id: sorted(filter_spans(spans)) for topic_id, spans in found.items()}
 
