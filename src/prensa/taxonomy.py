@@ -36,7 +36,7 @@ MatcherPattern = list[dict[str, Any]]
 def folded_forms(doc: Doc) -> Iterator[None]:
     """While matching, NORM holds each token's folded text and LEMMA its folded lemma.
 
-    The compiled patterns test those two native attributes, which the Matcher checks in C; an
+    Each pattern is compiled twice, once per attribute, and the Matcher checks both in C; an
     extension attribute is checked in Python at every pattern state, which made topic matching
     the slowest stage by far. The original norms and lemmas are restored afterwards.
     """
@@ -72,7 +72,7 @@ def _check_pattern(pattern: str) -> str:
     return pattern
 
 
-def _spec_options(spec: str, tokenize: Tokenize) -> list[list[dict[str, Any]]]:
+def _spec_options(spec: str, tokenize: Tokenize, attr: str) -> list[list[dict[str, Any]]]:
     """The token sequences one spec can match; a multi-token word becomes its own sequence."""
     match = _SPEC.match(spec)
     assert match is not None  # validated on load
@@ -91,15 +91,11 @@ def _spec_options(spec: str, tokenize: Tokenize) -> list[list[dict[str, Any]]]:
             multi.append([fold(w) for w in words])
     options: list[list[dict[str, Any]]] = []
     if single:
-        words_in = sorted(set(single))
-        by_text, by_lemma = {"NORM": {"IN": words_in}}, {"LEMMA": {"IN": words_in}}
+        token = {attr: {"IN": sorted(set(single))}}
         if op in ("*", "+") and not multi:
-            return [[{**by_text, "OP": op}], [{**by_lemma, "OP": op}]]
-        options.extend([[by_text], [by_lemma]])
-    for words in multi:
-        # Each word by its text or its lemma: every combination is one sequence.
-        choices = [({"NORM": {"IN": [w]}}, {"LEMMA": {"IN": [w]}}) for w in words]
-        options.extend([list(combo) for combo in itertools.product(*choices)])
+            return [[{**token, "OP": op}]]
+        options.append([token])
+    options.extend([{attr: {"IN": [w]}} for w in words] for words in multi)
     if op in ("*", "+"):
         raise ValueError(f"{spec!r}: repetition is only allowed on single-token alternatives")
     if op == "?":
@@ -110,9 +106,13 @@ def _spec_options(spec: str, tokenize: Tokenize) -> list[list[dict[str, Any]]]:
 def compile_pattern(pattern: str, tokenize: Tokenize) -> list[MatcherPattern]:
     """Matcher patterns for one compact pattern; ``tokenize`` splits hyphenated words the way
     the language's tokenizer does, so "anti-corruption" matches in English as three tokens."""
-    per_spec = [_spec_options(spec, tokenize) for spec in pattern.split()]
-    patterns = [[tok for seq in combo for tok in seq] for combo in itertools.product(*per_spec)]
-    return [p for p in patterns if p]
+    patterns: list[MatcherPattern] = []
+    # Once on the folded text (NORM), once on the folded lemma (LEMMA): see folded_forms().
+    for attr in ("NORM", "LEMMA"):
+        per_spec = [_spec_options(spec, tokenize, attr) for spec in pattern.split()]
+        combos = itertools.product(*per_spec)
+        patterns.extend(p for p in ([t for seq in c for t in seq] for c in combos) if p)
+    return patterns
 
 
 # --------------------------------------------------------------------------- topics

@@ -31,7 +31,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from prensa.context import DocContext
-from prensa.extract.spans import evidence
+from prensa.extract.spans import doc_text, evidence
 from prensa.ids import stable_id
 from prensa.normalize import clean_span, fold
 from prensa.records import (
@@ -113,7 +113,7 @@ class _Lines:
 
     @classmethod
     def of(cls, doc: Doc) -> _Lines:
-        return cls([0, *(m.end() for m in re.finditer(r"\n", doc.text))])
+        return cls([0, *(m.end() for m in re.finditer(r"\n", doc_text(doc)))])
 
     def line(self, token: Token) -> int:
         return bisect.bisect_right(self.starts, token.idx) - 1
@@ -283,7 +283,7 @@ def _conditional(verb: Token, lex: _Lex) -> bool:
 
 
 def _across_lines(a: Token, b: Token) -> bool:
-    return "\n" in a.doc.text[min(a.idx, b.idx) : max(a.idx, b.idx)]
+    return "\n" in doc_text(a.doc)[min(a.idx, b.idx) : max(a.idx, b.idx)]
 
 
 def _allowed_state(verb: Token, anchor: Token, lex: _Lex) -> bool:
@@ -321,7 +321,7 @@ def _clause_allowed(anchor: Token, lex: _Lex, language: Language) -> bool:
 
 def _in_question(token: Token) -> bool:
     """Inside '¿…?' on its line, or in an English sentence that ends with '?'."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     line_start = text.rfind("\n", 0, token.idx) + 1
     line_end = text.find("\n", token.idx)
     line_end = len(text) if line_end == -1 else line_end
@@ -774,7 +774,7 @@ class _Resolver:
     def speaker(self, token: Token) -> _Actors | None:
         """Who says 'I': the last 'NAME, TITLE:' header above; inside a quotation, the person
         named just before it; else a person named in the title line."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         for header in reversed(list(_SPEAKER_LINE.finditer(text[: token.idx]))):
             found = _find_entities(header.group(0), self.people)
             if found:
@@ -813,7 +813,7 @@ class _Resolver:
 
     def _recent(self, token: Token) -> _Actors | None:
         """``last`` if it was set in this paragraph or the one before."""
-        between = self.doc.text[self.last_at : token.idx]
+        between = doc_text(self.doc)[self.last_at : token.idx]
         paragraphs = sum(1 for line in between.split("\n")[1:] if line.strip())
         return self.last if paragraphs <= 1 else None
 
@@ -986,7 +986,7 @@ def _deadline(
 
 def _sentence_bounds(span: Span) -> tuple[int, int]:
     """Character bounds of the evidence sentence, clipped to the line as in ``evidence()``."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     sent = span.sent
     start = max(sent.start_char, text.rfind("\n", sent.start_char, span.start_char) + 1)
     line_end = text.find("\n", span.end_char, sent.end_char)

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from prensa import titles
 from prensa.context import DocContext
 from prensa.entities import ORG_LABELS, PLACE_LABELS
-from prensa.extract.spans import evidence
+from prensa.extract.spans import doc_text, evidence
 from prensa.ids import entity_id, stable_id
 from prensa.normalize import fold
 from prensa.records import Language, Mention, Person, Role
@@ -270,7 +270,7 @@ class _Reader:
         if not text.isupper():
             return text
         pattern = re.compile(r"\s+".join(map(re.escape, text.split())), re.IGNORECASE)
-        for found in pattern.finditer(self.doc.text):
+        for found in pattern.finditer(doc_text(self.doc)):
             candidate = " ".join(found.group().split())
             if not candidate.isupper():
                 return candidate

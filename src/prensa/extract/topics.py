@@ -31,6 +31,7 @@ from spacy.util import filter_spans
 
 from prensa import nlp
 from prensa.context import DocContext
+from prensa.extract.spans import doc_text
 from prensa.records import Language, Topic
 from prensa.taxonomy import compile_pattern, folded_forms, taxonomy
 
@@ -77,8 +78,9 @@ def extract(doc: Doc, ctx: DocContext) -> list[Topic]:
     tax = taxonomy()
     scoring = tax.scoring
     entries = tax.by_id()
-    newline = doc.text.find("\n")
-    title_end = newline if newline != -1 else len(doc.text)
+    text = doc_text(doc)
+    newline = text.find("\n")
+    title_end = newline if newline != -1 else len(text)
     n_sentences = sum(1 for _ in doc.sents)
     threshold = scoring.min_strength + n_sentences // scoring.sentences_per_step
     ranked: list[tuple[float, str, list[Span]]] = []
