@@ -132,3 +132,25 @@ def test_hyphenated_words_follow_the_tokenizer() -> None:
 def test_a_malformed_topic_entry_is_rejected(entry: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
         TopicEntry.model_validate(entry)
+
+
+def test_matching_near_anchor_words_finds_what_matching_everywhere_finds(
+    nlp_es: Language,
+) -> None:
+    from prensa.taxonomy import folded_forms
+
+    text = (
+        "El Gobierno de El Salvador y México acordaron combatir el tráfico ilícito de armas. "
+        "La no proliferación de armas de destrucción masiva y la migración ordenada, segura y "
+        "regular fueron temas de la reunión; también la protección consular de los migrantes."
+    )
+    doc = nlp_es(text)
+    with folded_forms(doc):
+        everywhere = {(doc.vocab.strings[m], s, e) for m, s, e in topics.matcher("es")(doc)}
+    found = {
+        (topic_id, span.start, span.end)
+        for topic_id, spans in topics.topic_spans(doc, "es").items()
+        for span in spans
+    }
+    assert found and found <= everywhere
+    assert {t for t, _, _ in found} == {t for t, _, _ in everywhere}

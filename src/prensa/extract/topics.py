@@ -32,33 +32,98 @@ from spacy.util import filter_spans
 from prensa import nlp
 from prensa.context import DocContext
 from prensa.extract.spans import doc_text
+from prensa.normalize import fold
 from prensa.records import Language, Topic
 from prensa.taxonomy import compile_pattern, folded_forms, taxonomy
 
+#: Tokens after an anchor that a match may still reach (patterns with "*" are rarely longer).
+_WINDOW = 16
+#: Anchors further into a pattern than this make the prefilter pointless: match everywhere.
+_MAX_LEAD = 6
+
+
+@dataclass(frozen=True)
+class _CompiledTopics:
+    matcher: Matcher
+    #: Words every match contains near its start; None when some pattern has no such word.
+    anchors: frozenset[str] | None
+    #: How many tokens before its anchor a match may start.
+    lead: int
+
+
+def _anchor(pattern: list[dict[str, object]], stop: frozenset[str]) -> tuple[set[str], int] | None:
+    """The first required word position that is not all stop words ('salvador' in 'el
+    salvador'), and how many positions precede it; None if the pattern has no word position."""
+    first: tuple[set[str], int] | None = None
+    for index, token in enumerate(pattern):
+        spec = token.get("NORM") or token.get("LEMMA")
+        if token.get("OP") in ("?", "*") or not isinstance(spec, dict):
+            continue
+        words = set(spec["IN"])
+        if not words <= stop:
+            return words, index
+        first = first or (words, index)
+    return first  # only stop words ('while in'): anchor on the first of them
+
 
 @cache
-def matcher(language: Language) -> Matcher:
-    """Every topic's patterns for ``language``, keyed by topic id."""
+def compiled_topics(language: Language) -> _CompiledTopics:
+    """Every topic's patterns for ``language``, keyed by topic id, and their anchor words."""
     pipeline = nlp.load(language)
+    stop = frozenset(fold(w) for w in pipeline.Defaults.stop_words)
 
     def tokenize(text: str) -> list[str]:
         return [t.text for t in pipeline.tokenizer(text)]
 
     result = Matcher(pipeline.vocab)
+    anchors: set[str] | None = set()
+    lead = 0
     for topic in taxonomy().topics:
         compiled = [
             p for source in topic.patterns(language) for p in compile_pattern(source, tokenize)
         ]
         result.add(topic.id, compiled)
-    return result
+        for pattern in compiled:
+            found = _anchor(pattern, stop)
+            if found is None or found[1] > _MAX_LEAD or anchors is None:
+                anchors = None
+                continue
+            anchors |= found[0]
+            lead = max(lead, found[1])
+    return _CompiledTopics(result, frozenset(anchors) if anchors is not None else None, lead)
+
+
+def matcher(language: Language) -> Matcher:
+    return compiled_topics(language).matcher
+
+
+def _regions(doc: Doc, topics: _CompiledTopics) -> list[tuple[int, int]]:
+    """Stretches of the document where a match can be: spaCy's set predicates run in Python,
+    so matching only around anchor words is several times faster on long releases."""
+    if topics.anchors is None:
+        return [(0, len(doc))]
+    regions: list[tuple[int, int]] = []
+    for token in doc:
+        if token.norm_ in topics.anchors or token.lemma_ in topics.anchors:
+            start, end = max(0, token.i - topics.lead), min(len(doc), token.i + _WINDOW)
+            if regions and start <= regions[-1][1]:
+                regions[-1] = (regions[-1][0], end)
+            else:
+                regions.append((start, end))
+    return regions
 
 
 def topic_spans(doc: Doc, language: Language) -> dict[str, list[Span]]:
     """Evidence per topic id: non-overlapping matched spans in text order."""
+    topics = compiled_topics(language)
     found: dict[str, list[Span]] = defaultdict(list)
     with folded_forms(doc):
-        matches = matcher(language)(doc)
-    for match_id, start, end in matches:
+        matches = [
+            (match_id, start + offset, end + offset)
+            for offset, stop in _regions(doc, topics)
+            for match_id, start, end in topics.matcher(doc[offset:stop])
+        ]
+    for match_id, start, end in set(matches):
         found[doc.vocab.strings[match_id]].append(doc[start:end])
     return {topic_id: sorted(filter_spans(spans)) for topic_id, spans in found.items()}
 
