@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import warnings
+from pathlib import Path
 
-from prensa import nlp
+import pytest
+import spacy
+
+from prensa import lexicons, nlp
 
 
 def test_spanish_model_loads_without_version_warning() -> None:
@@ -31,3 +36,24 @@ def test_prensa_rules_run_after_the_statistical_ner() -> None:
     for language in ("es", "en"):
         names = nlp.load(language).pipe_names
         assert names.index("prensa_entities") == names.index("ner") + 1
+
+
+def test_a_trained_ner_in_models_replaces_the_stock_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make train-ner` writes models/ner/<lang>/model; prensa then runs that NER instead."""
+    models = tmp_path / "models"
+    shutil.copytree(lexicons.models_dir(), models, ignore=shutil.ignore_patterns("ner"))
+    trained = spacy.blank("es")
+    ner = trained.add_pipe("ner")
+    ner.add_label("PER")
+    trained.initialize()
+    (models / "ner" / "es").mkdir(parents=True)
+    trained.to_disk(models / "ner" / "es" / "model")
+    monkeypatch.setenv("PRENSA_MODELS", str(models))
+
+    assert nlp.trained_ner_path("es").is_dir()
+    pipeline = nlp.load.__wrapped__("es")
+    assert pipeline.get_pipe("ner").labels == ("PER",)
+    assert pipeline.pipe_names.index("prensa_entities") == pipeline.pipe_names.index("ner") + 1
+    assert nlp.load("es").get_pipe("ner").labels != ("PER",)  # the cached default is stock
