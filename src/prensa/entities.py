@@ -194,10 +194,10 @@ class EntityRules:
         self.labels = KIND_LABELS[language]
         self.vocab = nlp.vocab
         self._make_doc = nlp.make_doc
-        # Only Spanish capitalises common nouns in office and programme names.
-        self.common = CommonWords(nlp, enabled=language == "es")
         # Either language: telling a title's last words from the name after it.
         self.dictionary = CommonWords(nlp)
+        # Only Spanish capitalises common nouns in office and programme names.
+        self.common = self.dictionary if language == "es" else CommonWords(nlp, enabled=False)
 
     @cached_property
     def rules(self) -> _Rules:
