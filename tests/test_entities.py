@@ -122,3 +122,15 @@ def test_named_rivers_storms_and_cities_are_not_people(nlp_es: Language, nlp_en:
 def test_feminine_and_plural_dictionary_words_are_not_names(nlp_es: Language) -> None:
     text = "México presentó su nueva Contribución Determinada a Nivel Nacional ante la COP30."
     assert _ents(nlp_es, text, PERSON_LABELS) == []
+
+
+def test_question_marks_and_facility_names_are_not_entities(nlp_es: Language) -> None:
+    text = (
+        "Visita al Complejo Termoeléctrico Manzanillo.\n"
+        "¿Qué vamos a hacer? ¿Cuánto cuesta la electricidad?"
+    )
+    doc = nlp_es(text)
+    assert "Complejo Termoeléctrico Manzanillo" not in [
+        e.text for e in doc.ents if e.label_ in PERSON_LABELS
+    ]
+    assert not [e for e in doc.ents if e.text.startswith("¿")]

@@ -493,8 +493,8 @@ class EntityRules:
         words = _folded_words(name)
         if " ".join(words) in self.rules.not_names or words[0] in self.rules.not_names:
             return False
-        if self.rules.org_heads.match(words):
-            return False
+        if self.rules.org_heads.match(words) or self.rules.place_heads.match(words):
+            return False  # 'Comisión …', 'Complejo Termoeléctrico Manzanillo'
         place = gazetteer.load().lookup(name.text)
         if place is not None and (place.kind != "city" or len(name) > 1):
             return False  # a surname may be a town (Juárez), a full name is not 'Ciudad Juárez'
@@ -548,8 +548,10 @@ class EntityRules:
     def _trim(self, span: Span) -> Span | None:
         """Drop leading articles, and everything from a possessive on ("Blinken’s Meeting")."""
         doc = span.doc
-        start = span.start + _ARTICLES.match(_folded_words(span))
-        end = span.end
+        start, end = span.start, span.end
+        while start < end and doc[start].is_punct:
+            start += 1  # '¿Qué', '«Sembrando'
+        start += _ARTICLES.match(_folded_words(doc[start:end]))
         for token in doc[start : span.end]:
             if token.lower_ in _POSSESSIVES:
                 end = token.i
