@@ -131,3 +131,21 @@ def test_ids_do_not_depend_on_processing_order() -> None:
         return found
 
     assert ids(files) == ids(list(reversed(files)))
+
+
+def test_an_extractor_crash_on_one_release_is_an_error_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from prensa.extract import topics
+
+    def broken(doc: object, ctx: object) -> list[object]:
+        if "Velasco" in str(doc):
+            raise IndexError("boom")
+        return []
+
+    monkeypatch.setattr(topics, "extract", broken)
+    results = list(process_paths([RAW / "es"]))
+    errors = [r for r in results if isinstance(r, ErrorRecord)]
+    documents = [r for r in results if isinstance(r, DocumentRecord)]
+    assert errors and all(e.stage == "extract" and "boom" in e.error for e in errors)
+    assert documents, "the other releases are still processed"

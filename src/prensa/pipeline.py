@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
 from spacy.tokens import Doc
 
 from prensa import nlp
@@ -142,7 +141,7 @@ def _parse_chunk(chunk: list[Prepared]) -> Iterator[DocumentRecord | ErrorRecord
         for (i, item), doc in zip(indexed, docs, strict=True):
             try:
                 results[i] = build_record(item, doc)
-            except (ValidationError, ValueError) as exc:
+            except Exception as exc:  # an extractor failing on one release must not stop the batch
                 results[i] = _error(item.raw, "extract", exc)
     for i in range(len(chunk)):
         yield results[i]
