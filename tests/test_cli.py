@@ -92,3 +92,35 @@ def test_eval_conll_scores_a_conll_file() -> None:
 def test_eval_gate_without_the_benchmarks_is_an_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", "gate", str(tmp_path / "missing")])
     assert result.exit_code == 2
+
+
+def test_a_second_run_reuses_finished_releases_and_redoes_edited_ones(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    for name in ("sre-2026-01-11-reunion-seguridad.txt", "sre-2025-10-15-proteccion-consular.txt"):
+        shutil.copy(RAW / "es" / name, inputs)
+    assert runner.invoke(app, ["run", str(inputs), "--out", str(out)]).exit_code == 0
+    manifest = out / "manifest.jsonl"
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3  # header + one line per release
+
+    # Mark the stored records: a reused release keeps the mark, a reprocessed one loses it.
+    marked = [lines[0]]
+    for line in lines[1:]:
+        record = json.loads(line)
+        record["title"] = "FROM MANIFEST"
+        marked.append(json.dumps(record, ensure_ascii=False))
+    manifest.write_text("\n".join(marked) + "\n", encoding="utf-8")
+    edited = inputs / "sre-2025-10-15-proteccion-consular.txt"
+    edited.write_bytes(edited.read_bytes() + b"\r\nNota adicional.\r\n")
+
+    result = runner.invoke(app, ["run", str(inputs), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    documents = pd.read_csv(out / "documents.csv")
+    titles = dict(zip(documents["source_path"], documents["title"], strict=True))
+    assert titles[str(inputs / "sre-2026-01-11-reunion-seguridad.txt")] == "FROM MANIFEST"
+    assert titles[str(edited)] != "FROM MANIFEST"
+
+    fresh = runner.invoke(app, ["run", str(inputs), "--out", str(out), "--fresh"])
+    assert fresh.exit_code == 0
+    assert "FROM MANIFEST" not in set(pd.read_csv(out / "documents.csv")["title"])

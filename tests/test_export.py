@@ -98,3 +98,23 @@ def test_rewriting_replaces_tables_instead_of_appending(
     write_tables([record], [], out)
     assert len(pd.read_csv(out / "documents.csv")) == 1
     assert len(pd.read_csv(out / "errors.csv")) == 0
+
+
+def test_manifest_survives_a_cut_line_and_is_ignored_after_a_rule_change(
+    written: tuple[Path, DocumentRecord, dict[str, int]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from prensa.export.manifest import ManifestWriter, load_manifest
+
+    _, record, _ = written
+    writer = ManifestWriter(tmp_path, keep=[record])
+    writer.close()
+    with (tmp_path / "manifest.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write('{"doc_id": "doc_cut", "sour')  # an interrupted append
+    done, reason = load_manifest(tmp_path)
+    assert reason is None and list(done) == [record.doc_id]
+
+    monkeypatch.setattr("prensa.export.manifest.models_sha256", lambda: "changed")
+    done, reason = load_manifest(tmp_path)
+    assert done == {} and reason is not None and "models" in reason

@@ -32,7 +32,10 @@ app.add_typer(eval_app, name="eval")
 console = Console(stderr=True)
 
 
-RUN_HELP = "Process releases (files or folders) and write every table to --out."
+RUN_HELP = (
+    "Process releases (files or folders) and write every table to --out. Releases finished by an "
+    "earlier run into the same folder (its manifest.jsonl) are reused unless --fresh."
+)
 
 
 @app.command(help=f"{RUN_HELP}\n\n{EXIT_CODES_HELP}")
@@ -43,7 +46,14 @@ def run(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path(
         "data/processed"
     ),
+    fresh: Annotated[
+        bool,
+        typer.Option(
+            "--fresh", help="Process every release again, ignoring the manifest of earlier runs."
+        ),
+    ] = False,
 ) -> None:
+    from prensa.export.manifest import ManifestWriter, load_manifest
     from prensa.export.tables import write_tables
     from prensa.pipeline import process_paths
     from prensa.records import DocumentRecord, ErrorRecord
@@ -57,6 +67,12 @@ def run(
         console.print("[red]error:[/red] no .txt, .md, .html, .json or .jsonl files found")
         raise typer.Exit(code=2)
 
+    done, stale = ({}, None) if fresh else load_manifest(out)
+    if stale:
+        console.print(f"[yellow]note:[/yellow] {stale}; every release is processed again")
+    elif done:
+        console.print(f"{len(done)} releases finished by an earlier run are reused (--fresh: redo)")
+    manifest = ManifestWriter(out, keep=done.values())
     documents: list[DocumentRecord] = []
     errors: list[ErrorRecord] = []
     progress = Progress(
@@ -69,13 +85,25 @@ def run(
     try:
         with progress:
             task = progress.add_task("files", total=len(sources))
-            for result in process_paths(sources, on_file=lambda _p: progress.advance(task)):
-                (errors if isinstance(result, ErrorRecord) else documents).append(result)  # type: ignore[arg-type]
+
+            def advance(_path: Path) -> None:
+                progress.advance(task)
+
+            for result in process_paths(sources, on_file=advance, done=done):
+                if isinstance(result, ErrorRecord):
+                    errors.append(result)
+                    continue
+                documents.append(result)
+                if result.doc_id not in done:
+                    manifest.add(result)
     except (ModelNotInstalledError, LexiconError) as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(code=2) from exc
+    finally:
+        manifest.close()
 
     counts = write_tables(documents, errors, out)
+    ManifestWriter(out, keep=documents).close()  # only what this run's tables hold
     summary = Table(title=f"prensa: {len(documents)} documents → {out}", show_header=True)
     summary.add_column("table")
     summary.add_column("rows", justify="right")

@@ -7,7 +7,7 @@ with ``nlp.pipe`` in chunks, one pipeline per language, each loaded once per pro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,10 +147,18 @@ def _parse_chunk(chunk: list[Prepared]) -> Iterator[DocumentRecord | ErrorRecord
         yield results[i]
 
 
-def process_raw(raws: Iterable[RawDocument]) -> Iterator[DocumentRecord | ErrorRecord]:
-    """Stream releases through the pipeline; yields a record or an error row for each."""
+def process_raw(
+    raws: Iterable[RawDocument], done: Mapping[str, DocumentRecord] | None = None
+) -> Iterator[DocumentRecord | ErrorRecord]:
+    """Stream releases through the pipeline; yields a record or an error row for each.
+
+    A release whose doc_id is in ``done`` (finished by an earlier run) is not parsed again.
+    """
     chunk: list[Prepared] = []
     for raw in raws:
+        if done and (finished := done.get(doc_id_for(raw))) is not None:
+            yield finished
+            continue
         prepared = prepare(raw)
         if isinstance(prepared, ErrorRecord):
             yield prepared
@@ -164,9 +172,12 @@ def process_raw(raws: Iterable[RawDocument]) -> Iterator[DocumentRecord | ErrorR
 
 
 def process_paths(
-    paths: Sequence[Path], on_file: Callable[[Path], None] | None = None
+    paths: Sequence[Path],
+    on_file: Callable[[Path], None] | None = None,
+    done: Mapping[str, DocumentRecord] | None = None,
 ) -> Iterator[DocumentRecord | ErrorRecord]:
-    """Every release under ``paths`` (files or folders), reported file by file to ``on_file``."""
+    """Every release under ``paths`` (files or folders), reported file by file to ``on_file``;
+    releases in ``done`` are reused (see prensa.export.manifest)."""
 
     def raws() -> Iterator[RawDocument | ErrorRecord]:
         for path in iter_sources(paths):
@@ -183,9 +194,9 @@ def process_paths(
         else:
             pending.append(item)
             if len(pending) >= CHUNK_SIZE:
-                yield from process_raw(pending)
+                yield from process_raw(pending, done)
                 pending = []
-    yield from process_raw(pending)
+    yield from process_raw(pending, done)
 
 
 class ExtractionError(RuntimeError):

@@ -99,7 +99,8 @@ def write_tables(
     records: Iterable[DocumentRecord], errors: Iterable[ErrorRecord], out_dir: Path
 ) -> dict[str, int]:
     """Write each table as CSV and Parquet, plus documents.jsonl and prensa.sqlite; count rows."""
-    records = list(records)
+    # Input order, whatever order the releases finished in (some may come from the manifest).
+    records = sorted(records, key=lambda r: (r.source_path, r.record_index or 0))
     out_dir.mkdir(parents=True, exist_ok=True)
     rows = table_rows(records, errors)
     frames = {table: _frame(table, table_rows_) for table, table_rows_ in rows.items()}
