@@ -41,9 +41,13 @@ def doc_id_for(raw: RawDocument) -> str:
     return stable_id("doc", Path(raw.source_path).name, raw.record_index, raw.text, length=16)
 
 
+def _where(raw: RawDocument) -> str:
+    """The file, and the record inside it for JSON/JSONL inputs ('releases.jsonl#3')."""
+    return raw.source_path + (f"#{raw.record_index}" if raw.record_index is not None else "")
+
+
 def _error(raw: RawDocument, stage: str, exc: Exception) -> ErrorRecord:
-    where = raw.source_path + (f"#{raw.record_index}" if raw.record_index is not None else "")
-    return ErrorRecord(source_path=where, stage=stage, error=f"{type(exc).__name__}: {exc}")
+    return ErrorRecord(source_path=_where(raw), stage=stage, error=f"{type(exc).__name__}: {exc}")
 
 
 def prepare(raw: RawDocument) -> Prepared | ErrorRecord:
@@ -54,7 +58,7 @@ def prepare(raw: RawDocument) -> Prepared | ErrorRecord:
         return _error(raw, "language", exc)
     if language not in SUPPORTED_LANGUAGES:
         return ErrorRecord(
-            source_path=raw.source_path,
+            source_path=_where(raw),
             stage="language",
             error=f"unsupported language {language!r} (supported: es, en)",
         )
@@ -63,7 +67,7 @@ def prepare(raw: RawDocument) -> Prepared | ErrorRecord:
     except Exception as exc:
         return _error(raw, "segment", exc)
     if not segments.text.strip():
-        return ErrorRecord(source_path=raw.source_path, stage="segment", error="no text to analyse")
+        return ErrorRecord(source_path=_where(raw), stage="segment", error="no text to analyse")
     return Prepared(raw=raw, language=language, segments=segments, doc_id=doc_id_for(raw))
 
 
