@@ -124,3 +124,14 @@ def test_a_second_run_reuses_finished_releases_and_redoes_edited_ones(tmp_path: 
     fresh = runner.invoke(app, ["run", str(inputs), "--out", str(out), "--fresh"])
     assert fresh.exit_code == 0
     assert "FROM MANIFEST" not in set(pd.read_csv(out / "documents.csv")["title"])
+
+
+def test_several_workers_give_the_same_tables_as_one(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert runner.invoke(app, ["run", str(RAW / "en"), "--out", str(one)]).exit_code == 0
+    result = runner.invoke(app, ["run", str(RAW / "en"), "--out", str(two), "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    for table in ("documents", "people", "dates", "commitments"):
+        pd.testing.assert_frame_equal(
+            pd.read_csv(one / f"{table}.csv"), pd.read_csv(two / f"{table}.csv")
+        )

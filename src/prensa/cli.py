@@ -52,6 +52,10 @@ def run(
             "--fresh", help="Process every release again, ignoring the manifest of earlier runs."
         ),
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", "-j", min=1, help="Processes to share the files among."),
+    ] = 1,
 ) -> None:
     from prensa.export.manifest import ManifestWriter, load_manifest
     from prensa.export.tables import write_tables
@@ -89,7 +93,13 @@ def run(
             def advance(_path: Path) -> None:
                 progress.advance(task)
 
-            for result in process_paths(sources, on_file=advance, done=done):
+            if workers > 1:
+                from prensa.parallel import process_paths_parallel
+
+                results = process_paths_parallel(sources, workers, on_file=advance, done=done)
+            else:
+                results = process_paths(sources, on_file=advance, done=done)
+            for result in results:
                 if isinstance(result, ErrorRecord):
                     errors.append(result)
                     continue
