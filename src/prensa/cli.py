@@ -32,6 +32,12 @@ app.add_typer(eval_app, name="eval")
 console = Console(stderr=True)
 
 
+def _fail(message: str, code: int) -> typer.Exit:
+    """Print ``message`` as an error on stderr; the caller raises the returned exit."""
+    console.print(f"[red]error:[/red] {message}")
+    return typer.Exit(code=code)
+
+
 RUN_HELP = (
     "Process releases (files or folders) and write every table to --out. Releases finished by an "
     "earlier run into the same folder (its manifest.jsonl) are reused unless --fresh."
@@ -65,11 +71,9 @@ def run(
     try:
         sources = iter_sources(paths)
     except IngestError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=2) from exc
+        raise _fail(str(exc), code=2) from exc
     if not sources:
-        console.print("[red]error:[/red] no .txt, .md, .html, .json or .jsonl files found")
-        raise typer.Exit(code=2)
+        raise _fail("no .txt, .md, .html, .json or .jsonl files found", code=2)
 
     done, stale = ({}, None) if fresh else load_manifest(out)
     if stale:
@@ -107,8 +111,7 @@ def run(
                 if result.doc_id not in done:
                     manifest.add(result)
     except (ModelNotInstalledError, LexiconError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=2) from exc
+        raise _fail(str(exc), code=2) from exc
     finally:
         manifest.close()
 
@@ -137,8 +140,7 @@ def extract(
     try:
         record = extract_path(file)
     except (ExtractionError, ModelNotInstalledError, LexiconError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=1) from exc
+        raise _fail(str(exc), code=1) from exc
     typer.echo(record.model_dump_json(indent=2))
 
 
@@ -184,8 +186,7 @@ def eval_gold(
     try:
         report = evaluate_gold(gold_dir, texts, extract_path)
     except (GoldFormatError, OSError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=2) from exc
+        raise _fail(str(exc), code=2) from exc
     data = report.to_dict()
     if as_json:
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -211,13 +212,11 @@ def eval_conll(
     from prensa.evaluate.conll import ConllFormatError
 
     if lang not in ("es", "en"):
-        console.print("[red]error:[/red] --lang must be es or en")
-        raise typer.Exit(code=2)
+        raise _fail("--lang must be es or en", code=2)
     try:
         report = evaluate_conll(file, lang, limit)  # type: ignore[arg-type]
     except (ConllFormatError, OSError) as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=2) from exc
+        raise _fail(str(exc), code=2) from exc
     data = report.to_dict()
     if as_json:
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -241,8 +240,7 @@ def eval_gate(
     from prensa.pipeline import extract_path
 
     if not benchmarks.is_dir():
-        console.print(f"[red]error:[/red] {benchmarks} is not a folder: the gate cannot run")
-        raise typer.Exit(code=2)
+        raise _fail(f"{benchmarks} is not a folder: the gate cannot run", code=2)
     result = check_gate(benchmarks, floors or models_dir() / "quality_floors.yaml", extract_path)
     if as_json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
@@ -272,8 +270,7 @@ def benchmark(
     try:
         result = run_benchmark(paths)
     except IngestError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(code=2) from exc
+        raise _fail(str(exc), code=2) from exc
     figures = result.to_dict()
     if as_json:
         typer.echo(json.dumps(figures, indent=2))
