@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
-from prensa import nlp
+from prensa import lexicons, nlp
 
 
 @pytest.fixture(scope="session")
@@ -16,3 +19,21 @@ def nlp_es() -> Language:
 @pytest.fixture(scope="session")
 def nlp_en() -> Language:
     return nlp.load("en")
+
+
+@pytest.fixture
+def edited_models(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Callable[[str, str, str], None]:
+    """Point PRENSA_MODELS at a copy of one models/ file with ``old`` replaced by ``new``:
+    for tests that a reviewed data file with a typo fails loudly."""
+
+    def edit(relative: str, old: str, new: str) -> None:
+        real = (lexicons.models_dir() / relative).read_text(encoding="utf-8")
+        assert old in real, f"{relative} no longer contains {old!r}"
+        target = tmp_path / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(real.replace(old, new, 1), encoding="utf-8")
+        monkeypatch.setenv("PRENSA_MODELS", str(tmp_path))
+
+    return edit

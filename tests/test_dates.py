@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import pytest
 from spacy.language import Language as SpacyLanguage
@@ -147,18 +147,12 @@ def test_only_the_opening_dateline_is_the_publication_date(
 
 
 def test_pattern_file_with_an_unknown_field_fails_loudly(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    edited_models: Callable[[str, str, str], None],
 ) -> None:
-    real = (lexicons.models_dir() / "dates" / "patterns.yaml").read_text(encoding="utf-8")
-    (tmp_path / "dates").mkdir()
-    (tmp_path / "dates" / "patterns.yaml").write_text(
-        real.replace("label: DATE,", "label: DATE, weight: 2,", 1), encoding="utf-8"
-    )
-    monkeypatch.setenv("PRENSA_MODELS", str(tmp_path))
+    edited_models("dates/patterns.yaml", "label: DATE,", "label: DATE, weight: 2,")
     dates.patterns.cache_clear()
     try:
         with pytest.raises(lexicons.LexiconError, match="weight"):
             dates.patterns("es")
     finally:
-        monkeypatch.delenv("PRENSA_MODELS")
         dates.patterns.cache_clear()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -148,18 +148,12 @@ def test_bare_weekday_follows_the_tense_of_its_clause() -> None:
 
 
 def test_lexicon_with_an_unknown_field_fails_loudly(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    edited_models: Callable[[str, str, str], None],
 ) -> None:
-    real = (lexicons.models_dir() / "dates" / "lexicon.yaml").read_text(encoding="utf-8")
-    (tmp_path / "dates").mkdir()
-    (tmp_path / "dates" / "lexicon.yaml").write_text(
-        real.replace("es:\n", "es:\n  seasons: {verano: 6}\n", 1), encoding="utf-8"
-    )
-    monkeypatch.setenv("PRENSA_MODELS", str(tmp_path))
+    edited_models("dates/lexicon.yaml", "es:\n", "es:\n  seasons: {verano: 6}\n")
     timex.lexicon.cache_clear()
     try:
         with pytest.raises(lexicons.LexiconError, match="seasons"):
             timex.lexicon("es")
     finally:
-        monkeypatch.delenv("PRENSA_MODELS")
         timex.lexicon.cache_clear()
