@@ -27,9 +27,7 @@ _RANK: dict[str, int] = {"region": 0, "country": 1, "state": 2, "city": 3}
 _SUBDIVISION_COUNTRIES = ("MX", "US", "CA", "GT", "HN", "SV", "CO")
 _ONE_WORD_ALTERNATE_POPULATION = 100_000
 _LATIN = re.compile(r"^[\w\s.,'’()-]+$")
-_LEADING_ARTICLE = re.compile(
-    r"^(?:the|la|el|los|las|república de|estado de|state of|ciudad de méxico\b(?=$))\s+", re.I
-)
+_LEADING_ARTICLE = re.compile(r"^(?:the|la|el|los|las|república de|estado de|state of)\s+", re.I)
 
 
 @dataclass(frozen=True)
