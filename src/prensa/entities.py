@@ -263,10 +263,11 @@ class EntityRules:
         sure.extend(self._speaker_headers(doc))
         sure.extend(self._governments(doc, sure))
         sure.extend(self._acronym_definitions(doc))
+        words = _folded_words(doc)  # folded once, shared by the three title rules
         ruled = (
-            self._titled_names(doc)
-            + self._complement_names(doc)
-            + self._apposition_names(doc)
+            self._titled_names(doc, words)
+            + self._complement_names(doc, words)
+            + self._apposition_names(doc, words)
             + self._headed_organizations(doc)
         )
         return sure, ruled
@@ -311,11 +312,10 @@ class EntityRules:
             end -= 1
         return end
 
-    def _complement_names(self, doc: Doc) -> list[Span]:
+    def _complement_names(self, doc: Doc, words: list[str]) -> list[Span]:
         """A title with a complement, then the name: 'Secretary of Homeland Security Alejandro
         N. Mayorkas', 'El secretario de Desarrollo Agrario, Territorial y Urbano, Román Meyer'."""
         spans: list[Span] = []
-        words = _folded_words(doc)
         for i, n in self._titles(doc, words):
             if i + n >= len(doc) or words[i + n] not in _COMPLEMENT_LINKS:
                 continue
@@ -385,10 +385,9 @@ class EntityRules:
                     break
         return spans
 
-    def _apposition_names(self, doc: Doc) -> list[Span]:
+    def _apposition_names(self, doc: Doc, words: list[str]) -> list[Span]:
         """'Ned Price, Department Spokesperson': a capitalised name, a comma, then a title."""
         spans: list[Span] = []
-        words = _folded_words(doc)
         for comma in doc:
             if comma.text != "," or comma.i < 2:
                 continue
@@ -471,10 +470,10 @@ class EntityRules:
             if n:
                 yield i, n
 
-    def _titled_names(self, doc: Doc) -> list[Span]:
+    def _titled_names(self, doc: Doc, words: list[str]) -> list[Span]:
         """'Spokesperson Ned Price', 'el canciller Marcelo Ebrard': a title then a name."""
         spans: list[Span] = []
-        for i, n in self._titles(doc, _folded_words(doc)):
+        for i, n in self._titles(doc, words):
             start = i + n
             end = self._name_after(doc, start)
             if end == start or end - start > 5:
