@@ -110,7 +110,7 @@ def test_taxonomy_is_bilingual_and_large_enough() -> None:
 
 def test_every_pattern_compiles_in_both_languages(nlp_es: Language, nlp_en: Language) -> None:
     for language, nlp in (("es", nlp_es), ("en", nlp_en)):
-        matcher = topics.matcher(language)  # type: ignore[arg-type]
+        matcher = topics.compiled_topics(language, nlp.vocab).matcher  # type: ignore[arg-type]
         assert len(matcher) == len(taxonomy().topics)
         assert nlp.vocab is matcher.vocab
 
@@ -145,8 +145,9 @@ def test_matching_near_anchor_words_finds_what_matching_everywhere_finds(
         "regular fueron temas de la reunión; también la protección consular de los migrantes."
     )
     doc = nlp_es(text)
+    matcher = topics.compiled_topics("es", doc.vocab).matcher
     with folded_forms(doc):
-        everywhere = {(doc.vocab.strings[m], s, e) for m, s, e in topics.matcher("es")(doc)}
+        everywhere = {(doc.vocab.strings[m], s, e) for m, s, e in matcher(doc)}
     found = {
         (topic_id, span.start, span.end)
         for topic_id, spans in topics.topic_spans(doc, "es").items()

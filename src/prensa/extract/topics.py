@@ -28,6 +28,7 @@ from functools import cache
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from prensa import nlp
 from prensa.context import DocContext
@@ -67,15 +68,16 @@ def _anchor(pattern: list[dict[str, object]], stop: frozenset[str]) -> tuple[set
 
 
 @cache
-def compiled_topics(language: Language) -> _CompiledTopics:
-    """Every topic's patterns for ``language``, keyed by topic id, and their anchor words."""
+def compiled_topics(language: Language, vocab: Vocab) -> _CompiledTopics:
+    """Every topic's patterns for ``language``, keyed by topic id, and their anchor words; built
+    on the documents' own vocabulary (a process may hold the trained and the stock pipeline)."""
     pipeline = nlp.load(language)
     stop = frozenset(fold(w) for w in pipeline.Defaults.stop_words)
 
     def tokenize(text: str) -> list[str]:
         return [t.text for t in pipeline.tokenizer(text)]
 
-    result = Matcher(pipeline.vocab)
+    result = Matcher(vocab)
     anchors: set[str] | None = set()
     lead = 0
     for topic in taxonomy().topics:
@@ -91,10 +93,6 @@ def compiled_topics(language: Language) -> _CompiledTopics:
             anchors |= found[0]
             lead = max(lead, found[1])
     return _CompiledTopics(result, frozenset(anchors) if anchors is not None else None, lead)
-
-
-def matcher(language: Language) -> Matcher:
-    return compiled_topics(language).matcher
 
 
 def _regions(doc: Doc, topics: _CompiledTopics) -> list[tuple[int, int]]:
@@ -115,7 +113,7 @@ def _regions(doc: Doc, topics: _CompiledTopics) -> list[tuple[int, int]]:
 
 def topic_spans(doc: Doc, language: Language) -> dict[str, list[Span]]:
     """Evidence per topic id: non-overlapping matched spans in text order."""
-    topics = compiled_topics(language)
+    topics = compiled_topics(language, doc.vocab)
     found: dict[str, list[Span]] = defaultdict(list)
     with folded_forms(doc):
         matches = [
