@@ -6,6 +6,12 @@ office in a title as a name ("secretario de Seguridad Pública") and miss minist
 titles ("secretario de Marina"). This component runs after ``ner``: ``match()`` finds the spans
 rules are sure of, ``repair()`` fixes the statistical ones, and ``set_annotations()`` merges them,
 rules first. Every word list it uses comes from ``models/entities/``.
+
+Some repairs only distrust the stock model: they drop its entities on all-capitals lines, lone
+title-case organisations, one-word names opening a sentence and unknown one-word places, and let a
+gazetteer match break up a longer name. A component trained on the genre (``models/ner``) does not
+make those errors and gets such names right far more often than not, so with ``trust_ner`` those
+filters are off and the model's longer names win over gazetteer matches inside them.
 """
 
 from __future__ import annotations
@@ -84,6 +90,11 @@ _BIG_CITY = 500_000
 _CONNECTORS = frozenset(
     {"de", "del", "la", "las", "los", "el", "para", "y", "e", "en", "of", "the", "for", "and", "on"}
 )
+#: ``doc.spans`` key of the entities that are generic mentions ('el Gobierno'): recognised, as
+#: CoNLL does, but not reported as named people, organisations or places.
+GENERIC_SPANS = "prensa_generic"
+#: Parts of speech a name never starts with, though a sentence-initial one is capitalised.
+_NOT_NAME_VERBAL = frozenset({"VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ"})
 _NOT_NAME_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV", "AUX", "NUM"})
 
 
@@ -181,6 +192,13 @@ class CommonWords:
     def __contains__(self, word: str) -> bool:
         return any(form in self._index for form in self._forms(word))
 
+    def exact(self, word: str) -> bool:
+        """The word is a dictionary noun or adjective as written, or as its plural's singular:
+        no feminine or other guessed forms, which would take in 'Telefónica' or 'Cantabria'."""
+        w = fold(word)
+        forms = {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w}
+        return bool(forms & self._index)
+
     def is_adjective(self, word: str) -> bool:
         return any(form in self._adjectives for form in self._forms(word))
 
@@ -188,9 +206,10 @@ class CommonWords:
 class EntityRules:
     """Gazetteer matches plus repaired statistical entities; see the module docstring."""
 
-    def __init__(self, nlp: Language, name: str, language: str) -> None:
+    def __init__(self, nlp: Language, name: str, language: str, trust_ner: bool = False) -> None:
         self.name = name
         self.language = language
+        self.trust_ner = trust_ner
         self.labels = KIND_LABELS[language]
         self.vocab = nlp.vocab
         self._make_doc = nlp.make_doc
@@ -489,16 +508,8 @@ class EntityRules:
         first = name[0]
         if not (first.is_title or first.is_upper) or first.pos_ in _NOT_NAME_POS:
             return False  # 'de Tabasco', 'Nuestro Gobierno', 'From Tegucigalpa'
-        words = _folded_words(name)
-        if " ".join(words) in self.rules.not_names or words[0] in self.rules.not_names:
+        if self._known_non_name(name):
             return False
-        if self.rules.org_heads.match(words) or self.rules.place_heads.match(words):
-            return False  # 'Comisión …', 'Complejo Termoeléctrico Manzanillo'
-        place = gazetteer.load().lookup(name.text)
-        if place is not None and (place.kind != "city" or len(name) > 1):
-            return False  # a surname may be a town (Juárez), a full name is not 'Ciudad Juárez'
-        if name.start and fold(name.doc[name.start - 1].text) in self.rules.not_person_after:
-            return False  # 'el río Grijalva', 'el huracán Melissa'
 
         if (
             len(name) > 2
@@ -516,18 +527,34 @@ class EntityRules:
             return False
         return len(name) > 1 or name[0].pos_ == "PROPN"
 
+    def _known_non_name(self, name: Span) -> bool:
+        """What the word lists say is not a person: 'Además', 'Comisión …', 'el río Grijalva'."""
+        words = _folded_words(name)
+        if " ".join(words) in self.rules.not_names or words[0] in self.rules.not_names:
+            return True
+        if self.rules.org_heads.match(words) or self.rules.place_heads.match(words):
+            return True  # 'Comisión …', 'Complejo Termoeléctrico Manzanillo'
+        place = gazetteer.load().lookup(name.text)
+        if place is not None and (place.kind != "city" or len(name) > 1):
+            return True  # a surname may be a town (Juárez), a full name is not 'Ciudad Juárez'
+        before = fold(name.doc[name.start - 1].text) if name.start else ""
+        return before in self.rules.not_person_after  # 'el río Grijalva', 'el huracán Melissa'
+
     # --- repairs of the statistical entities -------------------------------------------------
 
     def repair(self, doc: Doc) -> list[Span]:
         """The statistical entities, cleaned: prefixes stripped, false positives dropped."""
         repaired: list[Span] = []
         for ent in doc.ents:
-            if _is_upper_line(ent) or self._inside_office(ent):
+            if (not self.trust_ner and _is_upper_line(ent)) or self._inside_office(ent):
                 continue
             if ent.label_ in PERSON_LABELS:
                 fixed = self._repair_person(ent)
             elif ent.label_ in ORG_LABELS or ent.label_ in PLACE_LABELS:
                 fixed = self._repair_name(ent)
+            elif ent.label_ == "MISC":  # a CoNLL-style label: '¿Qué', '[Viajó a] Europa'
+                trimmed = self._trim(ent)
+                fixed = Span(ent.doc, trimmed.start, trimmed.end, ent.label_) if trimmed else None
             else:
                 fixed = ent
             if fixed is not None:
@@ -550,7 +577,13 @@ class EntityRules:
         start, end = span.start, span.end
         while start < end and doc[start].is_punct:
             start += 1  # '¿Qué', '«Sembrando'
-        start += _ARTICLES.match(_folded_words(doc[start:end]))
+        if not self.trust_ner:  # a trusted model knows 'La Paz' from 'la Secretaría'
+            start += _ARTICLES.match(_folded_words(doc[start:end]))
+        first = start
+        while start < end and doc[start].pos_ in _NOT_NAME_VERBAL:
+            start += 1  # a capitalised sentence opener glued on: '[Viajó de] Ciudad de México'
+        while first < start < end and doc[start].lower_ in _CONNECTORS:
+            start += 1
         for token in doc[start : span.end]:
             if token.lower_ in _POSSESSIVES:
                 end = token.i
@@ -571,6 +604,9 @@ class EntityRules:
         if self.rules.org_heads.match(words):
             return Span(ent.doc, span.start, span.end, label=self.labels["organization"])
         skip = self.rules.prefixes.match(words)
+        if not skip and len(words) > 2:
+            # 'Paraguayan President Mario Abdo Benitez': a title after a nationality or a rank.
+            skip = next((k + n for k in (1, 2) if (n := self.rules.prefixes.match(words[k:]))), 0)
         name = ent.doc[span.start + skip : span.end]
         if len(name) == 0 or (not name[0].is_title and not name[0].is_upper):
             return None
@@ -579,9 +615,10 @@ class EntityRules:
             for t in name
         ):
             return None
-        if not self._plausible_name(name):
+        # A trusted model's name is vetoed by the word lists only, not by dictionary look-ups.
+        if self._known_non_name(name) if self.trust_ner else not self._plausible_name(name):
             return None
-        if len(name) == 1 and (name[0].is_sent_start or _line_start(name[0])):
+        if self._lone_opening_word(name):
             return None
         return Span(ent.doc, name.start, name.end, label=ent.label_)
 
@@ -606,19 +643,42 @@ class EntityRules:
             token = span[0]
             if not (token.is_title or token.is_upper):
                 return None
-            if ent.label_ in ORG_LABELS and not token.is_upper:
+            if ent.label_ in ORG_LABELS and not token.is_upper and not self.trust_ner:
                 return None  # a lone capitalised word is rarely an organisation; acronyms are
-            if token.is_sent_start or _line_start(token):
+            if self._lone_opening_word(span):
                 return None
         if ent.label_ in PLACE_LABELS and not self._plausible_place(span):
             return None
         return Span(ent.doc, span.start, span.end, label=ent.label_)
 
+    def _generic(self, span: Span) -> bool:
+        """Capitalised dictionary words ('el Gobierno', 'los Presidentes', 'Seguridad Pública'):
+        a mention of something, not its name. Several such words name an organisation well
+        enough ('Protección Civil'), never a person or a place; lexicon organisations and
+        places the gazetteer knows (bar small towns named like a word: 'Federal') are names."""
+        content = [t.text for t in span if t.is_alpha and fold(t.text) not in NAME_PARTICLES]
+        if not content or span.kb_id_.startswith("org:"):
+            return False
+        if span.label_ in ORG_LABELS and len(content) > 1:
+            return False
+        if not all(self.common.exact(w) for w in content):
+            return False
+        entry = gazetteer.load().lookup(span.text) if span.label_ in PLACE_LABELS else None
+        return entry is None or (entry.kind == "city" and (entry.population or 0) < _BIG_CITY)
+
+    def _lone_opening_word(self, span: Span) -> bool:
+        """One word opening a sentence or line is capitalised whatever it is ('Reunión'), so the
+        stock model's guess is dropped there; a trusted model's unless it is a verb or an adverb
+        ('Convoco', 'Ciertamente')."""
+        if len(span) != 1 or not (span[0].is_sent_start or _line_start(span[0])):
+            return False
+        return not self.trust_ner or span[0].pos_ in _NOT_NAME_POS or span[0].pos_ == "VERB"
+
     def _plausible_place(self, span: Span) -> bool:
         """Known places pass; an unknown one needs a place head or a proper-noun look."""
         entry = gazetteer.load().lookup(span.text)
         if entry is not None:
-            return not (
+            return self.trust_ner or not (
                 len(span) == 1
                 and span.text in self.common
                 and entry.kind == "city"
@@ -629,12 +689,14 @@ class EntityRules:
         words = _folded_words(span)
         if self.rules.place_heads.match(words):
             return True
-        if len(span) == 1 or self.rules.org_heads.match(words):
+        if self.rules.org_heads.match(words):
             return False
+        if len(span) == 1:
+            return self.trust_ner
         content = [t for t in span if fold(t.text) not in NAME_PARTICLES and t.is_alpha]
         if not content or not all(t.is_title or t.is_upper for t in content):
             return False
-        return content[0].text not in self.common
+        return self.trust_ner or content[0].text not in self.common
 
     def _surnames_as_people(self, spans: list[Span]) -> list[Span]:
         """A one-word 'place' or 'organisation' that is part of a person's name is that person."""
@@ -660,21 +722,34 @@ class EntityRules:
         chosen: list[Span] = []
         taken: set[int] = set()
         # A rule's name inside a longer name the model found ('R. Sherman' in 'Wendy R. Sherman')
-        # defers to the model.
-        longer = [s for s in statistical if s.label_ in PERSON_LABELS]
-        titled = [
-            t
-            for t in titled
-            if not any(s.start <= t.start and t.end <= s.end and len(s) > len(t) for s in longer)
-        ]
+        # defers to the model; so does a trusted model's gazetteer place ('Telefónica do Brasil').
+        people = [s for s in statistical if s.label_ in PERSON_LABELS]
+        titled = [t for t in titled if not _inside_longer(t, people)]
+        if self.trust_ner:
+            # Gazetteer places and acronym definitions, unlike the organisation lexicon, defer to
+            # a trusted model's longer name around them: 'Telefónica do Brasil' — but not at a
+            # sentence start, where any word is capitalised ('Viajó de Ciudad de México').
+            inner = [m for m in statistical if not (m[0].is_sent_start or _line_start(m[0]))]
+            sure = [
+                s
+                for s in sure
+                if s.kb_id_.startswith("org:")
+                or s.label_ in PERSON_LABELS
+                or not _inside_longer(s, inner)
+            ]
         for tier in (sure, titled, statistical):
             for span in filter_spans(tier):
                 if not taken.intersection(range(span.start, span.end)):
                     chosen.append(span)
                     taken.update(range(span.start, span.end))
         doc.ents = sorted(chosen, key=lambda s: s.start)
+        doc.spans[GENERIC_SPANS] = [s for s in doc.ents if self._generic(s)]
 
 
-@Language.factory("prensa_entities", default_config={"language": "es"})
-def make_entity_rules(nlp: Language, name: str, language: str) -> EntityRules:
-    return EntityRules(nlp, name, language)
+def _inside_longer(span: Span, others: list[Span]) -> bool:
+    return any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o in others)
+
+
+@Language.factory("prensa_entities", default_config={"language": "es", "trust_ner": False})
+def make_entity_rules(nlp: Language, name: str, language: str, trust_ner: bool) -> EntityRules:
+    return EntityRules(nlp, name, language, trust_ner)

@@ -8,6 +8,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from prensa.context import DocContext
+from prensa.entities import GENERIC_SPANS
 from prensa.records import EntityKind, Mention
 
 
@@ -36,8 +37,10 @@ def evidence(span: Span, ctx: DocContext) -> dict[str, Any]:
 
 
 def entities_with_labels(doc: Doc, labels: Iterable[str]) -> list[Span]:
+    """The named entities with one of ``labels``; generic mentions ('el Gobierno') left out."""
     wanted = frozenset(labels)
-    return [ent for ent in doc.ents if ent.label_ in wanted]
+    generic = {(s.start, s.end) for s in doc.spans.get(GENERIC_SPANS, ())}
+    return [ent for ent in doc.ents if ent.label_ in wanted and (ent.start, ent.end) not in generic]
 
 
 def group_by(spans: Iterable[Span], key: Callable[[Span], str | None]) -> dict[str, list[Span]]:
