@@ -38,28 +38,34 @@ lint: $(STAMP)
 clean:
 	rm -rf $(VENV) data/processed/*.csv data/processed/*.parquet data/processed/*.jsonl data/processed/*.sqlite
 
-# Retrain the CoNLL NER components into models/ner/<lang>/model (research-use data: see
-# models/README.md). Never part of setup: a fresh clone runs the stock NER. Only the
-# languages in NER_LANGS are exported, because an exported component replaces the stock NER.
+# Retrain the NER components in models/ner/<lang>/model (CoNLL train split + silver releases;
+# research-use data: see models/README.md). Never part of setup: a fresh clone runs the committed
+# components. The English releases are few, so their silver sample is written three times.
 NER_DATA ?= $(or $(PRENSA_BENCHMARKS),../shared/benchmarks)
-NER_LANGS ?= es
+NER_LANGS ?= es en
 NER_CORPUS := models/ner/corpus
 NER_RUNS := models/ner/training
 NER_FILES_es := conll2002-es/esp
 NER_FILES_en := conll2003-en/eng
+NER_COPIES_es := 1
+NER_COPIES_en := 3
 
 .PHONY: train-ner
 train-ner: $(STAMP)
 	@for lang in $(NER_LANGS); do \
-		case $$lang in es) files=$(NER_FILES_es);; en) files=$(NER_FILES_en);; \
+		case $$lang in es) files=$(NER_FILES_es) copies=$(NER_COPIES_es);; \
+			en) files=$(NER_FILES_en) copies=$(NER_COPIES_en);; \
 			*) echo "no CoNLL data for $$lang" >&2; exit 1;; esac; \
 		stem=$$(basename $$files); \
-		for split in train testa; do \
-			$(BIN)/python models/ner/prepare.py $$lang $(NER_DATA)/$$files.$$split \
-				$(NER_CORPUS)/$$lang || exit 1; \
-		done; \
+		$(BIN)/python models/ner/prepare.py $$lang $(NER_DATA)/$$files.train \
+			$(NER_CORPUS)/$$lang/train || exit 1; \
+		$(BIN)/python models/ner/prepare.py $$lang $(NER_DATA)/$$files.testa \
+			$(NER_CORPUS)/$$lang || exit 1; \
+		$(BIN)/python models/ner/silver.py $$lang $(NER_DATA)/press-$$lang \
+			$(NER_CORPUS)/$$lang/train/press_$$lang.spacy --exclude $(NER_DATA)/gold-dev \
+			--copies $$copies || exit 1; \
 		$(BIN)/python -m spacy train models/ner/$$lang/config.cfg --output $(NER_RUNS)/$$lang \
-			--paths.train $(NER_CORPUS)/$$lang/$${stem}_train.spacy \
+			--paths.train $(NER_CORPUS)/$$lang/train \
 			--paths.dev $(NER_CORPUS)/$$lang/$${stem}_testa.spacy || exit 1; \
 		$(BIN)/python models/ner/export.py $(NER_RUNS)/$$lang/model-best \
 			models/ner/$$lang/model || exit 1; \

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import warnings
 from pathlib import Path
@@ -10,12 +11,13 @@ import pytest
 import spacy
 
 from prensa import lexicons, nlp
+from prensa.records import Language
 
 
 def test_spanish_model_loads_without_version_warning() -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        pipeline = nlp.load.__wrapped__("es")
+        pipeline = nlp._load.__wrapped__("es", stock_ner=True)
     assert not [w for w in caught if "W095" in str(w.message)]
     assert pipeline.meta["version"] == "3.1.0"
     doc = pipeline(
@@ -41,7 +43,7 @@ def test_prensa_rules_run_after_the_statistical_ner() -> None:
 def test_a_trained_ner_in_models_replaces_the_stock_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`make train-ner` writes models/ner/<lang>/model; prensa then runs that NER instead."""
+    """Whatever models/ner/<lang>/model holds is the NER prensa runs, rules trusting it."""
     models = tmp_path / "models"
     shutil.copytree(lexicons.models_dir(), models, ignore=shutil.ignore_patterns("ner"))
     trained = spacy.blank("es")
@@ -52,8 +54,27 @@ def test_a_trained_ner_in_models_replaces_the_stock_one(
     trained.to_disk(models / "ner" / "es" / "model")
     monkeypatch.setenv("PRENSA_MODELS", str(models))
 
-    assert nlp.trained_ner_path("es").is_dir()
-    pipeline = nlp.load.__wrapped__("es")
+    assert nlp.uses_trained_ner("es")
+    pipeline = nlp._load.__wrapped__("es", stock_ner=False)
     assert pipeline.get_pipe("ner").labels == ("PER",)
     assert pipeline.pipe_names.index("prensa_entities") == pipeline.pipe_names.index("ner") + 1
-    assert nlp.load("es").get_pipe("ner").labels != ("PER",)  # the cached default is stock
+    assert pipeline.get_pipe("prensa_entities").trust_ner
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_committed_ner_components_run_by_default(language: Language) -> None:
+    default, stock = nlp.load(language), nlp.load(language, stock_ner=True)
+    assert nlp.uses_trained_ner(language)
+    assert default.get_pipe("ner").to_bytes() != stock.get_pipe("ner").to_bytes()
+    assert default.get_pipe("prensa_entities").trust_ner
+    assert not stock.get_pipe("prensa_entities").trust_ner
+    meta = json.loads((nlp.trained_ner_path(language) / "meta.json").read_text(encoding="utf-8"))
+    assert "research use" in meta["license"]  # CoNLL-derived: the licence travels with it
+
+
+def test_prensa_ner_stock_switches_the_trained_component_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PRENSA_NER", "stock")
+    assert not nlp.uses_trained_ner("es")
+    assert nlp.load("es") is nlp.load("es", stock_ner=True)

