@@ -5,7 +5,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from prensa.context import DocContext
 from prensa.entities import ORG_LABELS, PERSON_LABELS, PLACE_LABELS, EntityRules
+from prensa.extract import organizations
 
 
 def _ents(pipeline: Language, text: str, labels: frozenset[str]) -> list[str]:
@@ -137,18 +139,24 @@ def test_question_marks_and_facility_names_are_not_entities(nlp_es: Language) ->
     assert not [e for e in doc.ents if e.text.startswith("¿")]
 
 
-def _rules_over(
+def _ruled_doc(
     pipeline: Language, sentence: str, ents: list[tuple[int, int, str]], *, trust_ner: bool
-) -> list[tuple[str, str]]:
-    """Run the entity rules over a space-tokenised sentence whose statistical entities are
-    ``ents`` (token offsets)."""
+) -> Doc:
+    """A space-tokenised sentence parsed, given the statistical entities ``ents`` (token
+    offsets), then passed through the entity rules."""
     doc = Doc(pipeline.vocab, words=sentence.split(" "))
     for _name, component in pipeline.pipeline:
         if _name in ("ner", "prensa_entities"):
             continue
         doc = component(doc)
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
-    EntityRules(pipeline, "rules", pipeline.lang, trust_ner=trust_ner)(doc)
+    return EntityRules(pipeline, "rules", pipeline.lang, trust_ner=trust_ner)(doc)
+
+
+def _rules_over(
+    pipeline: Language, sentence: str, ents: list[tuple[int, int, str]], *, trust_ner: bool
+) -> list[tuple[str, str]]:
+    doc = _ruled_doc(pipeline, sentence, ents, trust_ner=trust_ner)
     return [(e.text, e.label_) for e in doc.ents]
 
 
@@ -169,3 +177,43 @@ def test_a_trusted_model_is_still_vetoed_by_the_word_lists(nlp_es: Language) -> 
     trusted = _rules_over(nlp_es, words, [(0, 1, "PER"), (3, 7, "PER")], trust_ner=True)
     assert ("Además", "PER") not in trusted
     assert ("Comisión Nacional del Agua", "ORG") in trusted
+
+
+def test_names_after_a_listed_title_complement(nlp_en: Language) -> None:
+    """US titles list their portfolio with an Oxford comma; its last item is not the name."""
+    text = (
+        "Assistant Secretary for Population, Refugees, and Migration Julieta Noyes, DHS Assistant "
+        "Secretary for International Affairs Serena Hoy, and Under Secretary for Civilian "
+        "Security, Democracy, and Human Rights Uzra Zeya and Acting Assistant Secretary for "
+        "Democracy, Human Rights, and Labor Lisa Peterson met in Tallinn."
+    )
+    people = _ents(nlp_en, text, PERSON_LABELS)
+    assert {"Julieta Noyes", "Serena Hoy", "Uzra Zeya", "Lisa Peterson"} <= set(people)
+    assert not [p for p in people if p.startswith(("Migration", "International", "Human"))]
+
+
+def test_a_title_is_not_an_organisation(nlp_en: Language) -> None:
+    text = "Department Spokesperson Ned Price said the Department will respond."
+    assert "Department Spokesperson" not in _ents(nlp_en, text, ORG_LABELS)
+
+
+def test_a_known_town_after_a_verb_of_motion_is_a_place(nlp_es: Language) -> None:
+    text = (
+        "Voy a ir a Villahermosa a pedir mi licencia, y en 2024 me iré allá por Palenque. "
+        "Luego viajaremos hasta Comalcalco."
+    )
+    doc = nlp_es(text)
+    assert not {"Villahermosa", "Palenque", "Comalcalco"} & {
+        e.text for e in doc.ents if e.label_ in PERSON_LABELS
+    }
+    assert {"Villahermosa", "Palenque"} <= {e.text for e in doc.ents if e.label_ in PLACE_LABELS}
+
+
+def test_generic_mentions_are_recognised_but_not_reported(nlp_es: Language) -> None:
+    """'el Gobierno' is an organisation mention (CoNLL counts it) but not a name to list."""
+    sentence = "El Gobierno informó que la Secretaría de Marina apoyará a Protección Civil ."
+    ents = [(1, 2, "ORG"), (5, 8, "ORG"), (10, 12, "ORG")]
+    doc = _ruled_doc(nlp_es, sentence, ents, trust_ner=True)
+    assert ("Gobierno", "ORG") in [(e.text, e.label_) for e in doc.ents]
+    found, _mentions = organizations.extract(doc, DocContext(doc_id="d", language="es"))
+    assert {o.name for o in found} == {"Secretaría de Marina", "Protección Civil"}

@@ -121,6 +121,9 @@ class _Rules:
 
     not_names: frozenset[str]
     not_person_after: frozenset[str]
+    place_after: frozenset[str]
+    place_after_motion: frozenset[str]
+    motion_verbs: frozenset[str]
     prefixes: WordSequences
     org_heads: WordSequences
     place_heads: WordSequences
@@ -225,6 +228,9 @@ class EntityRules:
         return _Rules(
             not_names=filters.folded_not_names(),
             not_person_after=frozenset(fold(w) for w in filters.not_person_after),
+            place_after=frozenset(fold(w) for w in filters.place_after),
+            place_after_motion=frozenset(fold(w) for w in filters.place_after_motion),
+            motion_verbs=frozenset(fold(w) for w in filters.motion_verbs),
             prefixes=WordSequences(p.replace(".", "") for p in filters.name_prefixes),
             org_heads=WordSequences(heads.organization_heads),
             place_heads=WordSequences(heads.place_heads),
@@ -283,13 +289,12 @@ class EntityRules:
         sure.extend(self._governments(doc, sure))
         sure.extend(self._acronym_definitions(doc))
         words = _folded_words(doc)  # folded once, shared by the three title rules
-        ruled = (
+        names = (
             self._titled_names(doc, words)
             + self._complement_names(doc, words)
             + self._apposition_names(doc, words)
-            + self._headed_organizations(doc)
         )
-        return sure, ruled
+        return sure, names + self._headed_organizations(doc, names)
 
     def _unsafe_place(self, span: Span) -> bool:
         """A one-word gazetteer hit that is a dictionary word opening a sentence ('Reunión')."""
@@ -300,9 +305,10 @@ class EntityRules:
             and (span[0].is_sent_start or _line_start(span[0]))
         )
 
-    def _headed_organizations(self, doc: Doc) -> list[Span]:
+    def _headed_organizations(self, doc: Doc, names: list[Span]) -> list[Span]:
         """'Coordinación Nacional de Protección Civil', 'Bureau of Western Hemisphere Affairs':
-        a capitalised phrase opened by an organisation head word."""
+        a capitalised phrase opened by an organisation head word, ending before a titled name
+        ('Bureau of Latin America and the Caribbean Marcela Escobari')."""
         spans: list[Span] = []
         for token in doc:
             if not token.is_title or not self.rules.org_heads.match([fold(token.text)]):
@@ -310,6 +316,13 @@ class EntityRules:
             if token.i and doc[token.i - 1].is_title:
                 continue  # inside a longer capitalised phrase, not its start
             end = self._capitalised_run(doc, token.i + 1, commas=False)
+            for name in names:
+                if token.i < name.start < end <= name.end:
+                    end = name.start
+            office = next((t.i for t in doc[token.i + 1 : end] if t.lower_ in _OFFICE_NOUNS), end)
+            end = office  # 'Department Spokesperson' is a title
+            while end > token.i and doc[end - 1].lower_ in _CONNECTORS:
+                end -= 1
             if end - token.i >= 2:
                 spans.append(Span(doc, token.i, end, label=self.labels["organization"]))
         return spans
@@ -338,11 +351,33 @@ class EntityRules:
         for i, n in self._titles(doc, words):
             if i + n >= len(doc) or words[i + n] not in _COMPLEMENT_LINKS:
                 continue
-            end = self._capitalised_run(doc, i + n + 1, commas=True, limit=20)
+            end = self._next_title(
+                doc, words, i + n + 1, self._capitalised_run(doc, i + n + 1, commas=True, limit=20)
+            )
             name = self._trailing_name(doc, i + n + 1, end)
             if name is not None and self._plausible_name(name, after_title=True):
                 spans.append(Span(doc, name.start, name.end, label=self.labels["person"]))
         return spans
+
+    def _after_list_item(self, doc: Doc, begin: int, end: int) -> int:
+        """'…, Refugees, and Migration Julieta Noyes': after ', and' the last item of a title's
+        complement may come before the name; its dictionary words are skipped."""
+        if begin < 2 or doc[begin - 1].lower_ not in ("and", "y") or doc[begin - 2].text != ",":
+            return begin
+        while end - begin > 2 and self.dictionary.exact(doc[begin].text):
+            begin += 1
+        return begin
+
+    def _next_title(self, doc: Doc, words: list[str], start: int, end: int) -> int:
+        """Where a second titled person begins inside a capitalised run ('… Human Rights Uzra
+        Zeya and Acting Assistant Secretary for …'), else ``end``."""
+        for k in range(start + 1, end):
+            if doc[k - 1].lower_ in ("and", "y", ",") and (
+                self.rules.prefixes.match(words[k : k + 5])
+                or self.rules.prefixes.match(words[k + 1 : k + 6])  # 'Acting Assistant Secretary'
+            ):
+                return k - 1
+        return end
 
     def _trailing_name(self, doc: Doc, start: int, end: int) -> Span | None:
         """The name closing a title's complement: after its last comma, else the longest tail of
@@ -353,7 +388,7 @@ class EntityRules:
         if commas:
             begin = commas[-1] + 1
             if doc[begin].lower_ in ("and", "y"):
-                begin += 1
+                begin = self._after_list_item(doc, begin + 1, end)
             return doc[begin:end] if 2 <= end - begin <= 5 else None
         begin = end - 1
         while (
@@ -423,6 +458,11 @@ class EntityRules:
                 start -= 1
             while start < comma.i and doc[start].lower_ in NAME_PARTICLES:
                 start += 1
+            start = self._after_list_item(doc, start, comma.i)
+            if start and doc[start - 1].lower_ in _COMPLEMENT_LINKS:
+                # '… for International Affairs Serena Hoy, …': the complement ends the title.
+                while comma.i - start > 2 and self.dictionary.exact(doc[start].text):
+                    start += 1
             if not (2 <= comma.i - start <= 5):
                 continue
             name = doc[start : comma.i]
@@ -600,6 +640,8 @@ class EntityRules:
         span = self._trim(ent)
         if span is None:
             return None
+        if self._place_after_preposition(span):
+            return Span(ent.doc, span.start, span.end, label=self.labels["place"])
         words = _folded_words(span)
         if self.rules.org_heads.match(words):
             return Span(ent.doc, span.start, span.end, label=self.labels["organization"])
@@ -621,6 +663,19 @@ class EntityRules:
         if self._lone_opening_word(name):
             return None
         return Span(ent.doc, name.start, name.end, label=ent.label_)
+
+    def _place_after_preposition(self, span: Span) -> bool:
+        """'en Villahermosa', 'voy a ir a Villahermosa': a known place where a place goes."""
+        doc = span.doc
+        if not span.start or gazetteer.load().lookup(span.text) is None:
+            return False
+        before = fold(doc[span.start - 1].text)
+        if before in self.rules.place_after:
+            return True
+        if before not in self.rules.place_after_motion:
+            return False
+        verbs = [t for t in doc[max(0, span.start - 4) : span.start - 1] if t.pos_ == "VERB"]
+        return any(fold(t.lemma_) in self.rules.motion_verbs for t in verbs)
 
     def _repair_name(self, ent: Span) -> Span | None:
         span = self._trim(ent)
@@ -654,13 +709,16 @@ class EntityRules:
     def _generic(self, span: Span) -> bool:
         """Capitalised dictionary words ('el Gobierno', 'los Presidentes', 'Seguridad Pública'):
         a mention of something, not its name. Several such words name an organisation well
-        enough ('Protección Civil'), never a person or a place; lexicon organisations and
-        places the gazetteer knows (bar small towns named like a word: 'Federal') are names."""
+        enough ('Protección Civil'), and a place when a place word opens them ('Palacio
+        Nacional'); lexicon organisations and places the gazetteer knows (bar small towns named
+        like a word: 'Federal') are names."""
         content = [t.text for t in span if t.is_alpha and fold(t.text) not in NAME_PARTICLES]
         if not content or span.kb_id_.startswith("org:"):
             return False
-        if span.label_ in ORG_LABELS and len(content) > 1:
-            return False
+        if len(content) > 1 and (
+            span.label_ in ORG_LABELS or self.rules.place_heads.match(_folded_words(span))
+        ):
+            return False  # 'Protección Civil', 'Palacio Nacional'
         if not all(self.common.exact(w) for w in content):
             return False
         entry = gazetteer.load().lookup(span.text) if span.label_ in PLACE_LABELS else None
@@ -715,6 +773,16 @@ class EntityRules:
             fixed.append(span)
         return fixed
 
+    def _model_name_around(self, rule: Span, people: list[Span]) -> bool:
+        """A longer model name around a rule's ('Wendy R. Sherman' around 'R. Sherman'), unless
+        what it adds are dictionary words, the end of a title ('[Migration] Julieta Noyes')."""
+        for name in people:
+            if _inside_longer(rule, [name]):
+                extra = [t for t in name if not rule.start <= t.i < rule.end]
+                if not all(t.text in self.dictionary for t in extra):
+                    return True
+        return False
+
     def set_annotations(
         self, doc: Doc, sure: list[Span], titled: list[Span], statistical: list[Span]
     ) -> None:
@@ -724,7 +792,7 @@ class EntityRules:
         # A rule's name inside a longer name the model found ('R. Sherman' in 'Wendy R. Sherman')
         # defers to the model; so does a trusted model's gazetteer place ('Telefónica do Brasil').
         people = [s for s in statistical if s.label_ in PERSON_LABELS]
-        titled = [t for t in titled if not _inside_longer(t, people)]
+        titled = [t for t in titled if not self._model_name_around(t, people)]
         if self.trust_ner:
             # Gazetteer places and acronym definitions, unlike the organisation lexicon, defer to
             # a trusted model's longer name around them: 'Telefónica do Brasil' — but not at a

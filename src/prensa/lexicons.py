@@ -44,6 +44,9 @@ class PersonFilters(_Strict):
 
     not_names: list[str]
     not_person_after: list[str]
+    place_after: list[str]
+    place_after_motion: list[str]
+    motion_verbs: list[str]
     name_prefixes: list[str]
 
     def folded_not_names(self) -> frozenset[str]:
