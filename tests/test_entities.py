@@ -217,3 +217,15 @@ def test_generic_mentions_are_recognised_but_not_reported(nlp_es: Language) -> N
     assert ("Gobierno", "ORG") in [(e.text, e.label_) for e in doc.ents]
     found, _mentions = organizations.extract(doc, DocContext(doc_id="d", language="es"))
     assert {o.name for o in found} == {"Secretaría de Marina", "Protección Civil"}
+
+
+def test_a_title_read_as_an_organisation_is_dropped(nlp_en: Language) -> None:
+    sentence = (
+        "Mexican Under Secretary for North America Roberto Velasco met "
+        "the Governments of the region"
+    )
+    ents = [(0, 6, "ORG"), (10, 13, "ORG")]
+    found = _rules_over(nlp_en, sentence, ents, trust_ner=True)
+    assert not [text for text, label in found if label == "ORG" and "Secretary" in text]
+    assert ("Roberto Velasco", "PERSON") in found
+    assert not [text for text, _label in found if text.endswith(" the")]

@@ -521,13 +521,22 @@ class EntityRules:
         return end
 
     def _titles(self, doc: Doc, words: list[str]) -> Iterator[tuple[int, int]]:
-        """(position, length) of each title that starts a phrase ('el canciller', 'Secretary')."""
+        """(position, length) of each title that starts a phrase ('el canciller', 'Secretary',
+        'Mexican Under Secretary')."""
+        from prensa.titles import demonym_country  # titles imports the extractors, which use us
+
         for i in range(len(doc)):
-            if i and doc[i - 1].is_title and words[i - 1] not in ("el", "la", "the"):
-                continue
             n = self.rules.prefixes.match(words[i : i + 5])
-            if n:
-                yield i, n
+            if not n:
+                continue
+            if (
+                i
+                and doc[i - 1].is_title
+                and words[i - 1] not in ("el", "la", "the")
+                and not demonym_country(doc[i - 1].text, self.language)  # type: ignore[arg-type]
+            ):
+                continue  # inside a longer capitalised phrase
+            yield i, n
 
     def _titled_names(self, doc: Doc, words: list[str]) -> list[Span]:
         """'Spokesperson Ned Price', 'el canciller Marcelo Ebrard': a title then a name."""
@@ -632,8 +641,8 @@ class EntityRules:
             if token.text in ("(", "[") and ")" not in doc[token.i : end].text:
                 end = token.i  # an unbalanced bracket: 'Cooperation (AECID' ends before it
                 break
-        while end > start and doc[end - 1].is_punct:
-            end -= 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in _CONNECTORS):
+            end -= 1  # 'Governments of the'
         return doc[start:end] if end > start else None
 
     def _repair_person(self, ent: Span) -> Span | None:
@@ -645,10 +654,7 @@ class EntityRules:
         words = _folded_words(span)
         if self.rules.org_heads.match(words):
             return Span(ent.doc, span.start, span.end, label=self.labels["organization"])
-        skip = self.rules.prefixes.match(words)
-        if not skip and len(words) > 2:
-            # 'Paraguayan President Mario Abdo Benitez': a title after a nationality or a rank.
-            skip = next((k + n for k in (1, 2) if (n := self.rules.prefixes.match(words[k:]))), 0)
+        skip = self._title_in(words) or 0
         name = ent.doc[span.start + skip : span.end]
         if len(name) == 0 or (not name[0].is_title and not name[0].is_upper):
             return None
@@ -663,6 +669,15 @@ class EntityRules:
         if self._lone_opening_word(name):
             return None
         return Span(ent.doc, name.start, name.end, label=ent.label_)
+
+    def _title_in(self, words: list[str]) -> int | None:
+        """Where the title that opens ``words`` ends, also after a nationality or a rank
+        ('Paraguayan President Mario Abdo Benitez'); None without one."""
+        for k in (0, 1, 2) if len(words) > 2 else (0,):
+            n = self.rules.prefixes.match(words[k:])
+            if n:
+                return k + n
+        return None
 
     def _place_after_preposition(self, span: Span) -> bool:
         """'en Villahermosa', 'voy a ir a Villahermosa': a known place where a place goes."""
@@ -684,7 +699,10 @@ class EntityRules:
         words = _folded_words(span)
         if " ".join(words) in self.rules.not_names or words[0] in self.rules.not_names:
             return None
-        if self.rules.prefixes.match(words) and not self.rules.org_heads.match(words):
+        title = self._title_in(words)
+        if title is not None and not self.rules.org_heads.match(words):
+            if title < len(words) and words[title] in _COMPLEMENT_LINKS:
+                return None  # 'Mexican Under Secretary for North America …' is a title
             # "Maestro Rubén Rocha Moya" tagged as a place: a titled name is a person.
             return self._repair_person(Span(ent.doc, span.start, span.end, self.labels["person"]))
         office = next((k for k, w in enumerate(words) if k and w in _OFFICE_NOUNS), None)
