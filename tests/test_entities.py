@@ -229,3 +229,13 @@ def test_a_title_read_as_an_organisation_is_dropped(nlp_en: Language) -> None:
     assert not [text for text, label in found if label == "ORG" and "Secretary" in text]
     assert ("Roberto Velasco", "PERSON") in found
     assert not [text for text, _label in found if text.endswith(" the")]
+
+
+def test_the_start_of_a_title_is_not_an_organisation(nlp_en: Language) -> None:
+    ents = [(0, 2, "ORG"), (3, 5, "PERSON")]
+    found = _rules_over(
+        nlp_en, "Mexican Foreign Secretary Marcelo Ebrard spoke .", ents, trust_ner=True
+    )
+    assert ("Mexican Foreign", "ORG") not in found
+    kept = _rules_over(nlp_en, "The EU Commissioner spoke .", [(1, 2, "ORG")], trust_ner=True)
+    assert ("EU", "ORG") in kept  # the title starts after the name

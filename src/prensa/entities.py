@@ -679,6 +679,16 @@ class EntityRules:
                 return k + n
         return None
 
+    def _title_runs_on(self, span: Span) -> bool:
+        """A title starts inside ``span`` and ends after it: 'Mexican [Foreign] Secretary'
+        (not 'EU' before 'Commissioner', where the title starts after the name)."""
+        words = _folded_words(span.doc[span.start : span.end + 4])
+        for k in range(min(len(span), 3)):
+            n = self.rules.prefixes.match(words[k:])
+            if n and k + n > len(span):
+                return True
+        return False
+
     def _place_after_preposition(self, span: Span) -> bool:
         """'en Villahermosa', 'voy a ir a Villahermosa': a known place where a place goes."""
         doc = span.doc
@@ -699,6 +709,8 @@ class EntityRules:
         words = _folded_words(span)
         if " ".join(words) in self.rules.not_names or words[0] in self.rules.not_names:
             return None
+        if self._title_runs_on(span):
+            return None  # the start of a title: 'Mexican Foreign [Secretary]'
         title = self._title_in(words)
         if title is not None and not self.rules.org_heads.match(words):
             if title < len(words) and words[title] in _COMPLEMENT_LINKS:
