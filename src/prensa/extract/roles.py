@@ -276,6 +276,28 @@ class _Reader:
                 return candidate
         return titles.restore_case(text, self.language)
 
+    def found(
+        self,
+        pid: str,
+        name: Span,
+        start: int,
+        end: int,
+        country: str | None,
+        context: tuple[str, ...],
+    ) -> _Found:
+        """The title at ``start:end`` as written, with the organisations it names and the
+        first one of the text before it (``context``)."""
+        return _Found(
+            pid,
+            name,
+            start,
+            end,
+            self.written(start, end),
+            country,
+            self.organizations_in(start, end),
+            context[0] if context else None,
+        )
+
     def organizations_in(self, start: int, end: int) -> tuple[str, ...]:
         seen = {
             id(ent): ent.text
@@ -422,16 +444,7 @@ def _before(reader: _Reader, name: Span, pid: str) -> Iterator[_Found]:
             context_start, country, orgs = start, None, ()
         else:
             context_start, country, orgs = _context_before(reader, start)
-        yield _Found(
-            pid,
-            name,
-            start,
-            end,
-            reader.written(start, end),
-            country or after_country,
-            reader.organizations_in(start, end),
-            orgs[0] if orgs else None,
-        )
+        yield reader.found(pid, name, start, end, country or after_country, orgs)
         if context_start != start:
             return
         previous_rank = is_rank
@@ -501,16 +514,7 @@ def _introduction(
     ):
         return  # 'Secretaría de …, Name': the title is part of a longer name
     _, country, orgs = _context_before(reader, start)
-    yield _Found(
-        pid,
-        name,
-        start,
-        title_end,
-        reader.written(start, title_end),
-        country or after_country,
-        reader.organizations_in(start, title_end),
-        orgs[0] if orgs else None,
-    )
+    yield reader.found(pid, name, start, title_end, country or after_country, orgs)
     # 'Almirante secretario de Marina, José Rafael Ojeda Durán': the rank is a role too
     rank_end = _honorifics_before(reader, start)
     rank = _title_ending_at(reader, rank_end, floor) if rank_end > floor else None
@@ -553,16 +557,7 @@ def _after(reader: _Reader, name: Span, pid: str) -> Iterator[_Found]:
         head = _head_in(reader, start, end)
         if head is not None and head[1].plural:
             return  # 'X, Y, miembros del presídium': a plural title is the whole list's
-        yield _Found(
-            pid,
-            name,
-            start,
-            end,
-            reader.written(start, end),
-            country,
-            reader.organizations_in(start, end),
-            orgs[0] if orgs else None,
-        )
+        yield reader.found(pid, name, start, end, country, orgs)
         if (
             end < len(doc)
             and reader.words[end] in ("y", "e", "and")
