@@ -403,18 +403,35 @@ def _strip_note(text: str) -> str:
     return re.sub(r"\s*\([^)]*\)", "", text).strip()
 
 
-def score_people(
-    predicted: Sequence[Any], gold: Sequence[GoldPerson], optional: Sequence[str] = ()
+_G = TypeVar("_G", GoldPerson, GoldOrganization, GoldPlace)
+
+
+def _score_named(
+    predicted: Sequence[Any],
+    gold: Sequence[_G],
+    optional: Sequence[str],
+    match: Callable[[str, str], int],
+    forms: Callable[[object], list[str]],
+    gold_names: Callable[[_G], list[str]],
 ) -> FieldScore:
-    """People: see the module docstring."""
+    """People, organisations and places: a prediction's forms against a gold item's names."""
     return match_items(
         predicted,
         gold,
         [_strip_note(o) for o in optional],
-        lambda p, g: _best(name_match, _person_forms(p), [g.name, *g.aliases]),
-        lambda p, o: _best(name_match, _person_forms(p), [o]) > 0,
+        lambda p, g: _best(match, forms(p), gold_names(g)),
+        lambda p, o: _best(match, forms(p), [o]) > 0,
         lambda p: _text(getattr(p, "name", None)),
         lambda g: g.name,
+    )
+
+
+def score_people(
+    predicted: Sequence[Any], gold: Sequence[GoldPerson], optional: Sequence[str] = ()
+) -> FieldScore:
+    """People: see the module docstring."""
+    return _score_named(
+        predicted, gold, optional, name_match, _person_forms, lambda g: [g.name, *g.aliases]
     )
 
 
@@ -430,14 +447,8 @@ def score_organizations(
     predicted: Sequence[Any], gold: Sequence[GoldOrganization], optional: Sequence[str] = ()
 ) -> FieldScore:
     """Organizations: see the module docstring."""
-    return match_items(
-        predicted,
-        gold,
-        [_strip_note(o) for o in optional],
-        lambda p, g: _best(phrase_match, _org_forms(p), [g.name, *g.aliases]),
-        lambda p, o: _best(phrase_match, _org_forms(p), [o]) > 0,
-        lambda p: _text(getattr(p, "name", None)),
-        lambda g: g.name,
+    return _score_named(
+        predicted, gold, optional, phrase_match, _org_forms, lambda g: [g.name, *g.aliases]
     )
 
 
@@ -453,15 +464,7 @@ def score_places(
     predicted: Sequence[Any], gold: Sequence[GoldPlace], optional: Sequence[str] = ()
 ) -> FieldScore:
     """Places: see the module docstring."""
-    return match_items(
-        predicted,
-        gold,
-        [_strip_note(o) for o in optional],
-        lambda p, g: _best(phrase_match, _place_forms(p), [g.name]),
-        lambda p, o: _best(phrase_match, _place_forms(p), [o]) > 0,
-        lambda p: _text(getattr(p, "name", None)),
-        lambda g: g.name,
-    )
+    return _score_named(predicted, gold, optional, phrase_match, _place_forms, lambda g: [g.name])
 
 
 def _unique_dates(predicted: Sequence[Any]) -> list[Any]:
