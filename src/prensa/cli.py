@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -12,13 +13,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from prensa import records as records_module
-from prensa.ingest.readers import IngestError, iter_sources
-from prensa.lexicons import LexiconError
-from prensa.nlp import ModelNotInstalledError
-
-EXIT_CODES_HELP = (
-    "Exit codes: 0 every release was processed; 1 some inputs failed (see errors.csv); "
-    "2 bad usage or no input found."
+from prensa.errors import (
+    EXIT_CODES_HELP,
+    EXIT_INTERNAL,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    PrensaError,
 )
 
 app = typer.Typer(
@@ -30,12 +30,22 @@ eval_app = typer.Typer(help="Measure extraction quality against gold data.", no_
 app.add_typer(eval_app, name="eval")
 
 console = Console(stderr=True)
+T = TypeVar("T")
 
 
 def _fail(message: str, code: int) -> typer.Exit:
     """Print ``message`` as an error on stderr; the caller raises the returned exit."""
     console.print(f"[red]error:[/red] {message}")
     return typer.Exit(code=code)
+
+
+def _guarded(call: Callable[[], T]) -> T:
+    """Run a library call; a PrensaError becomes its message and its exit code (the one place
+    where errors meet exit codes)."""
+    try:
+        return call()
+    except PrensaError as exc:
+        raise _fail(str(exc), code=exc.exit_code) from exc
 
 
 RUN_HELP = (
@@ -63,26 +73,8 @@ def run(
         typer.Option("--workers", "-j", min=1, help="Processes to share the files among."),
     ] = 1,
 ) -> None:
-    from prensa.export.manifest import ManifestWriter, load_manifest
-    from prensa.export.tables import write_tables
-    from prensa.pipeline import process_paths
-    from prensa.records import DocumentRecord, ErrorRecord
+    from prensa.batch import run as run_batch
 
-    try:
-        sources = iter_sources(paths)
-    except IngestError as exc:
-        raise _fail(str(exc), code=2) from exc
-    if not sources:
-        raise _fail("no .txt, .md, .html, .json or .jsonl files found", code=2)
-
-    done, stale = ({}, None) if fresh else load_manifest(out)
-    if stale:
-        console.print(f"[yellow]note:[/yellow] {stale}; every release is processed again")
-    elif done:
-        console.print(f"{len(done)} releases finished by an earlier run are reused (--fresh: redo)")
-    manifest = ManifestWriter(out, keep=done.values())
-    documents: list[DocumentRecord] = []
-    errors: list[ErrorRecord] = []
     progress = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -90,57 +82,45 @@ def run(
         TimeElapsedColumn(),
         console=console,
     )
-    try:
-        with progress:
-            task = progress.add_task("files", total=len(sources))
-
-            def advance(_path: Path) -> None:
-                progress.advance(task)
-
-            if workers > 1:
-                from prensa.parallel import process_paths_parallel
-
-                results = process_paths_parallel(sources, workers, on_file=advance, done=done)
-            else:
-                results = process_paths(sources, on_file=advance, done=done)
-            for result in results:
-                if isinstance(result, ErrorRecord):
-                    errors.append(result)
-                    continue
-                documents.append(result)
-                if result.doc_id not in done:
-                    manifest.add(result)
-    except (ModelNotInstalledError, LexiconError) as exc:
-        raise _fail(str(exc), code=2) from exc
-    finally:
-        manifest.close()
-
-    counts = write_tables(documents, errors, out)
-    ManifestWriter(out, keep=documents).close()  # only what this run's tables hold
-    summary = Table(title=f"prensa: {len(documents)} documents → {out}", show_header=True)
-    summary.add_column("table")
-    summary.add_column("rows", justify="right")
-    for table, n in counts.items():
-        summary.add_row(table, str(n))
-    Console().print(summary)
-    for error in errors[:10]:
+    with progress:
+        task = progress.add_task("files", total=None)
+        summary = _guarded(
+            lambda: run_batch(
+                paths,
+                out,
+                workers=workers,
+                fresh=fresh,
+                on_start=lambda n: progress.update(task, total=n),
+                on_file=lambda _path: progress.advance(task),
+            )
+        )
+    if summary.note:
+        console.print(f"[yellow]note:[/yellow] {summary.note}")
+    elif summary.n_reused:
+        console.print(
+            f"{summary.n_reused} releases finished by an earlier run were reused (--fresh: redo)"
+        )
+    table = Table(title=f"prensa: {summary.n_documents} documents → {out}", show_header=True)
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, n in summary.table_counts.items():
+        table.add_row(name, str(n))
+    Console().print(table)
+    for error in summary.errors[:10]:
         console.print(f"[yellow]failed[/yellow] {error.source_path} ({error.stage}): {error.error}")
-    if len(errors) > 10:
-        console.print(f"… and {len(errors) - 10} more in {out / 'errors.csv'}")
-    if errors:
-        raise typer.Exit(code=1)
+    if len(summary.errors) > 10:
+        console.print(f"… and {len(summary.errors) - 10} more in {out / 'errors.csv'}")
+    if summary.errors:
+        raise typer.Exit(code=EXIT_SOME_FAILED)
 
 
 @app.command(help="Print one release's full record as JSON.\n\n" + EXIT_CODES_HELP)
 def extract(
     file: Annotated[Path, typer.Argument(help="A release file (the first release in it).")],
 ) -> None:
-    from prensa.pipeline import ExtractionError, extract_path
+    from prensa.api import extract_file
 
-    try:
-        record = extract_path(file)
-    except (ExtractionError, ModelNotInstalledError, LexiconError) as exc:
-        raise _fail(str(exc), code=1) from exc
+    record = _guarded(lambda: extract_file(file))
     typer.echo(record.model_dump_json(indent=2))
 
 
@@ -180,13 +160,12 @@ def eval_gold(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     from prensa.evaluate import evaluate_gold
-    from prensa.evaluate.gold import GoldFormatError
     from prensa.pipeline import extract_path
 
     try:
         report = evaluate_gold(gold_dir, texts, extract_path)
-    except (GoldFormatError, OSError) as exc:
-        raise _fail(str(exc), code=2) from exc
+    except (PrensaError, OSError) as exc:
+        raise _fail(str(exc), code=EXIT_USAGE) from exc
     data = report.to_dict()
     if as_json:
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -209,14 +188,13 @@ def eval_conll(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     from prensa.evaluate import evaluate_conll
-    from prensa.evaluate.conll import ConllFormatError
 
     if lang not in ("es", "en"):
-        raise _fail("--lang must be es or en", code=2)
+        raise _fail("--lang must be es or en", code=EXIT_USAGE)
     try:
         report = evaluate_conll(file, lang, limit)  # type: ignore[arg-type]
-    except (ConllFormatError, OSError) as exc:
-        raise _fail(str(exc), code=2) from exc
+    except (PrensaError, OSError) as exc:
+        raise _fail(str(exc), code=EXIT_USAGE) from exc
     data = report.to_dict()
     if as_json:
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
@@ -240,7 +218,7 @@ def eval_gate(
     from prensa.pipeline import extract_path
 
     if not benchmarks.is_dir():
-        raise _fail(f"{benchmarks} is not a folder: the gate cannot run", code=2)
+        raise _fail(f"{benchmarks} is not a folder: the gate cannot run", code=EXIT_USAGE)
     result = check_gate(benchmarks, floors or models_dir() / "quality_floors.yaml", extract_path)
     if as_json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
@@ -269,8 +247,8 @@ def benchmark(
 
     try:
         result = run_benchmark(paths)
-    except IngestError as exc:
-        raise _fail(str(exc), code=2) from exc
+    except PrensaError as exc:
+        raise _fail(str(exc), code=exc.exit_code) from exc
     figures = result.to_dict()
     if as_json:
         typer.echo(json.dumps(figures, indent=2))
@@ -283,5 +261,16 @@ def benchmark(
     Console().print(table)
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    app()
+def main() -> None:
+    """Console entry point: an exception no stage expected is a bug, and exits 3, not 1."""
+    try:
+        app(standalone_mode=True)
+    except SystemExit:
+        raise
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt):
+            console.print("[red]interrupted[/red]")
+            raise SystemExit(130) from exc
+        console.print_exception()
+        console.print(f"[red]internal error:[/red] {type(exc).__name__}: {exc}")
+        raise SystemExit(EXIT_INTERNAL) from exc

@@ -10,6 +10,7 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from prensa.errors import ResourceError as LexiconError
 from prensa.normalize import fold
 
 T = TypeVar("T")
@@ -19,10 +20,6 @@ def models_dir() -> Path:
     """The ``models/`` folder: ``$PRENSA_MODELS`` if set, else the one beside ``src/``."""
     override = os.environ.get("PRENSA_MODELS")
     return Path(override) if override else Path(__file__).resolve().parents[2] / "models"
-
-
-class LexiconError(ValueError):
-    """A data file in models/ is missing or does not match its schema."""
 
 
 def load_yaml(relative: str, schema: type[T] | object) -> T:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from prensa import nlp
 from prensa.context import DocContext
+from prensa.errors import ExtractionError
 from prensa.extract import commitments, dates, organizations, people, places, roles, topics
 from prensa.ids import stable_id
 from prensa.ingest.language import SUPPORTED_LANGUAGES, detect_language
@@ -50,10 +51,11 @@ def _error(raw: RawDocument, stage: str, exc: Exception) -> ErrorRecord:
     return ErrorRecord(source_path=_where(raw), stage=stage, error=f"{type(exc).__name__}: {exc}")
 
 
-def prepare(raw: RawDocument) -> Prepared | ErrorRecord:
-    """Language id and segmentation; an unsupported language is an error row, not a crash."""
+def prepare(raw: RawDocument, language: str | None = None) -> Prepared | ErrorRecord:
+    """Language id (unless ``language`` is given) and segmentation; an unsupported language is
+    an error row, not a crash."""
     try:
-        language = detect_language(raw.text)
+        language = language or detect_language(raw.text)
     except Exception as exc:  # any failure on one input is reported, not raised
         return _error(raw, "language", exc)
     if language not in SUPPORTED_LANGUAGES:
@@ -152,18 +154,21 @@ def _parse_chunk(chunk: list[Prepared]) -> Iterator[DocumentRecord | ErrorRecord
 
 
 def process_raw(
-    raws: Iterable[RawDocument], done: Mapping[str, DocumentRecord] | None = None
+    raws: Iterable[RawDocument],
+    done: Mapping[str, DocumentRecord] | None = None,
+    language: str | None = None,
 ) -> Iterator[DocumentRecord | ErrorRecord]:
     """Stream releases through the pipeline; yields a record or an error row for each.
 
-    A release whose doc_id is in ``done`` (finished by an earlier run) is not parsed again.
+    A release whose doc_id is in ``done`` (finished by an earlier run) is not parsed again;
+    ``language`` skips language identification.
     """
     chunk: list[Prepared] = []
     for raw in raws:
         if done and (finished := done.get(doc_id_for(raw))) is not None:
             yield finished
             continue
-        prepared = prepare(raw)
+        prepared = prepare(raw, language)
         if isinstance(prepared, ErrorRecord):
             yield prepared
             continue
@@ -201,10 +206,6 @@ def process_paths(
                 yield from process_raw(pending, done)
                 pending = []
     yield from process_raw(pending, done)
-
-
-class ExtractionError(RuntimeError):
-    """A single release could not be turned into a record; the message says why."""
 
 
 def extract_path(path: Path) -> DocumentRecord:

@@ -20,6 +20,7 @@ from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
 from prensa import nlp as prensa_nlp
+from prensa.errors import DataFormatError
 from prensa.evaluate.metrics import Counts
 from prensa.lexicons import load_yaml
 from prensa.records import Language
@@ -33,7 +34,7 @@ BATCH_SIZE = 256
 Span = tuple[int, int, str]
 
 
-class ConllFormatError(ValueError):
+class ConllFormatError(DataFormatError):
     """A CoNLL file has a line that is not ``token … TAG``."""
 
 

@@ -55,6 +55,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from prensa.errors import DataFormatError
 from prensa.evaluate.metrics import Counts
 from prensa.lexicons import LexiconError, load_yaml
 from prensa.nlp import ModelNotInstalledError
@@ -85,7 +86,7 @@ STEM = 5
 # --- gold files -------------------------------------------------------------------------------
 
 
-class GoldFormatError(ValueError):
+class GoldFormatError(DataFormatError):
     """One or more gold files do not parse or do not match the gold format."""
 
 

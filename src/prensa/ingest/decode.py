@@ -49,12 +49,17 @@ def decode_bytes(data: bytes) -> str:
 
     Returns NFC text with ``\\n`` newlines; raises DecodeError when nothing plausible decodes.
     """
-    text = _decode(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
+    text = normalize_text(_decode(data))
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise DecodeError("the file looks binary: it decodes to control characters, not text")
     return text
+
+
+def normalize_text(text: str) -> str:
+    """NFC with ``\n`` newlines and no BOM: the same text gives the same offsets and ids,
+    however it came (a file, a string from a notebook)."""
+    text = text.removeprefix("\ufeff")
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _decode(data: bytes) -> str:

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
+from prensa.errors import DecodeError, IngestError
 
-class IngestError(Exception):
-    """A source path or file that cannot be turned into releases."""
-
-
-class DecodeError(IngestError):
-    """Bytes that decode to no plausible text (binary data, NUL-heavy files)."""
+__all__ = ["DecodeError", "IngestError"]

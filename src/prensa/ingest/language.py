@@ -7,6 +7,7 @@ from functools import cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from prensa.errors import UnsupportedLanguageError
 from prensa.ingest.patterns import language_rules
 
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("es", "en")
@@ -14,10 +15,6 @@ SUPPORTED_LANGUAGES: tuple[str, ...] = ("es", "en")
 #: URLs, e-mail addresses, handles and digits say nothing about the language.
 _NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|[@#]\w+|\d+")
 _SPACE = re.compile(r"\s+")
-
-
-class UnsupportedLanguageError(Exception):
-    """The release is in a language prensa has no pipeline for, or has too little text to tell."""
 
 
 @cache
