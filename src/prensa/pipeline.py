@@ -17,6 +17,7 @@ from prensa import nlp
 from prensa.context import DocContext
 from prensa.errors import ExtractionError
 from prensa.extract import commitments, dates, organizations, people, places, roles, topics
+from prensa.extract.spans import set_entity_spans
 from prensa.ids import stable_id
 from prensa.ingest.language import SUPPORTED_LANGUAGES, detect_language
 from prensa.ingest.readers import IngestError, RawDocument, iter_sources, read_path
@@ -85,6 +86,7 @@ def build_record(item: Prepared, doc: Doc) -> DocumentRecord:
     found_people, person_mentions = people.extract(doc, ctx)
     found_orgs, org_mentions = organizations.extract(doc, ctx)
     found_places, place_mentions = places.extract(doc, ctx)
+    set_entity_spans(doc, [*person_mentions, *org_mentions, *place_mentions])
     found_dates = dates.extract(doc, ctx)
     found_roles = roles.extract(doc, ctx, found_people, person_mentions)
     found_topics = topics.extract(doc, ctx)
@@ -99,8 +101,13 @@ def build_record(item: Prepared, doc: Doc) -> DocumentRecord:
     )
     date_mentions = [
         Mention(
-            kind="date", entity_id=d.date_id, text=d.text, doc_id=d.doc_id,
-            sentence=d.sentence, start=d.start, end=d.end,
+            kind="date",
+            entity_id=d.date_id,
+            text=d.text,
+            doc_id=d.doc_id,
+            sentence=d.sentence,
+            start=d.start,
+            end=d.end,
         )
         for d in found_dates
     ]

@@ -62,6 +62,32 @@ def mention_records(
     ]
 
 
+#: ``doc.spans`` key of the linked entities: one span per mention of a person, organisation or
+#: place, labelled with its kind ("person", "organization", "place") and carrying the entity's id
+#: as ``kb_id_``. Set once, after linking; roles, commitments and the other extractors read it.
+ENTITY_SPANS = "prensa_entities"
+
+
+def set_entity_spans(doc: Doc, mentions: Iterable[Mention]) -> None:
+    """Put the linked mentions on ``doc.spans[ENTITY_SPANS]`` (their offsets came from spans of
+    this Doc, so each maps back to exactly its tokens)."""
+    spans = []
+    for mention in mentions:
+        span = doc.char_span(
+            mention.start, mention.end, label=mention.kind, kb_id=mention.entity_id
+        )
+        if span is not None:
+            spans.append(span)
+    doc.spans[ENTITY_SPANS] = sorted(spans, key=lambda s: (s.start, s.end))
+
+
+def entity_spans(doc: Doc, *kinds: EntityKind) -> list[Span]:
+    """The linked mentions of ``kinds`` (every kind when none is given), in text order; the
+    entity id of each is ``span.kb_id_``."""
+    group = doc.spans.get(ENTITY_SPANS, ())
+    return [s for s in group if not kinds or s.label_ in kinds]
+
+
 _TEXT_KEY = "prensa_text"
 
 
