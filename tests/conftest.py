@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from prensa import lexicons, nlp
+from prensa import nlp, resources
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +29,7 @@ def edited_models(
     for tests that a reviewed data file with a typo fails loudly."""
 
     def edit(relative: str, old: str, new: str) -> None:
-        real = (lexicons.models_dir() / relative).read_text(encoding="utf-8")
+        real = (resources.models_dir() / relative).read_text(encoding="utf-8")
         assert old in real, f"{relative} no longer contains {old!r}"
         target = tmp_path / relative
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from spacy.language import Language as SpacyLanguage
 
-from prensa import lexicons, nlp
+from prensa import nlp, resources
 from prensa.context import DocContext
 from prensa.extract import dates
 from prensa.records import DateMention
@@ -152,7 +152,7 @@ def test_pattern_file_with_an_unknown_field_fails_loudly(
     edited_models("dates/patterns.yaml", "label: DATE,", "label: DATE, weight: 2,")
     dates.patterns.cache_clear()
     try:
-        with pytest.raises(lexicons.LexiconError, match="weight"):
+        with pytest.raises(resources.LexiconError, match="weight"):
             dates.patterns("es")
     finally:
         dates.patterns.cache_clear()

@@ -46,9 +46,9 @@ def test_kinds_and_countries() -> None:
 
 def test_organisation_aliases_are_not_fragments_of_a_name_with_commas() -> None:
     """A comma inside an unquoted YAML [flow, list] silently splits one name into several."""
-    from prensa import lexicons
+    from prensa import resources
 
-    for org in lexicons.organizations():
+    for org in resources.organizations():
         fragments = {part.strip() for part in org.name.split(",")[1:]}
         for alias in (*org.aliases, *org.short):
             assert alias not in fragments, f"{org.name}: alias {alias!r} looks split"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from prensa import lexicons, nlp
+from prensa import nlp, resources
 from prensa.records import Language
 
 
@@ -45,7 +45,7 @@ def test_a_trained_ner_in_models_replaces_the_stock_one(
 ) -> None:
     """Whatever models/ner/<lang>/model holds is the NER prensa runs, rules trusting it."""
     models = tmp_path / "models"
-    shutil.copytree(lexicons.models_dir(), models, ignore=shutil.ignore_patterns("ner"))
+    shutil.copytree(resources.models_dir(), models, ignore=shutil.ignore_patterns("ner"))
     trained = spacy.blank("es")
     ner = trained.add_pipe("ner")
     ner.add_label("PER")

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from prensa import lexicons, timex
+from prensa import resources, timex
 from prensa.timex import TimeValue, normalize
 
 JAN_11_2026 = date(2026, 1, 11)  # a Sunday
@@ -153,7 +153,7 @@ def test_lexicon_with_an_unknown_field_fails_loudly(
     edited_models("dates/lexicon.yaml", "es:\n", "es:\n  seasons: {verano: 6}\n")
     timex.lexicon.cache_clear()
     try:
-        with pytest.raises(lexicons.LexiconError, match="seasons"):
+        with pytest.raises(resources.LexiconError, match="seasons"):
             timex.lexicon("es")
     finally:
         timex.lexicon.cache_clear()

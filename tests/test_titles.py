@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from prensa import lexicons, titles
-from prensa.lexicons import LexiconError
+from prensa import resources, titles
+from prensa.resources import LexiconError
 
 
 def _entry(form: str, language: str) -> str:
@@ -139,7 +139,7 @@ def test_unknown_words_are_not_titles() -> None:
 def models_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A copy of models/ that a test may break; caches are cleared around it."""
     target = tmp_path / "models"
-    shutil.copytree(lexicons.models_dir(), target)
+    shutil.copytree(resources.models_dir(), target)
     monkeypatch.setenv("PRENSA_MODELS", str(target))
     titles.lexicon.cache_clear()
     yield target

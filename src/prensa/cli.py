@@ -214,8 +214,8 @@ def eval_gate(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     from prensa.evaluate import check_gate
-    from prensa.lexicons import models_dir
     from prensa.pipeline import extract_path
+    from prensa.resources import models_dir
 
     if not benchmarks.is_dir():
         raise _fail(f"{benchmarks} is not a folder: the gate cannot run", code=EXIT_USAGE)

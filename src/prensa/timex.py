@@ -19,9 +19,9 @@ from typing import Annotated, Literal
 from dateparser.date import DateDataParser
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from prensa.lexicons import load_yaml
 from prensa.normalize import fold
 from prensa.records import Granularity, Language
+from prensa.resources import load_yaml
 
 Tense = Literal["past", "future"]
 Unit = Literal["week", "weekend", "month", "year"]

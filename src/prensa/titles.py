@@ -19,11 +19,11 @@ from typing import Generic, Literal, TypeVar
 import pycountry
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from prensa import gazetteer, lexicons
+from prensa import gazetteer, resources
 from prensa.extract.organizations import known_organization
-from prensa.lexicons import LexiconError, OrganizationEntry
 from prensa.normalize import fold
 from prensa.records import Language
+from prensa.resources import LexiconError, OrganizationEntry
 
 T = TypeVar("T")
 
@@ -127,7 +127,7 @@ class TitleLexicon(_Strict):
 @cache
 def lexicon() -> TitleLexicon:
     """The validated lexicon; every organisation it names must be in organizations.yaml."""
-    data = lexicons.load_yaml("titles.yaml", TitleLexicon)
+    data = resources.load_yaml("titles.yaml", TitleLexicon)
     for entry in data.titles:
         if entry.organization and known_organization(entry.organization) is None:
             raise LexiconError(
@@ -433,7 +433,7 @@ def _portfolio(org: OrganizationEntry, language: Language) -> str | None:
 def _region_names() -> dict[str, tuple[str, str]]:
     """Region key → (Spanish name, English name), from the places lexicon."""
     names: dict[str, tuple[str, str]] = {}
-    for region in lexicons.place_lexicon().regions:
+    for region in resources.place_lexicon().regions:
         english = next((a for a in region.aliases if not _looks("es", a)), region.name)
         names[f"region:{fold(region.name)}"] = (region.name, english)
     return names
@@ -514,7 +514,7 @@ def _org_head(text: str) -> bool:
 
 @cache
 def _org_heads() -> frozenset[str]:
-    return frozenset(fold(h) for h in lexicons.heads().organization_heads if " " not in h)
+    return frozenset(fold(h) for h in resources.heads().organization_heads if " " not in h)
 
 
 # --- normalising ------------------------------------------------------------------------------

@@ -22,8 +22,8 @@ from spacy.tokens import Doc
 from prensa import nlp as prensa_nlp
 from prensa.errors import DataFormatError
 from prensa.evaluate.metrics import Counts
-from prensa.lexicons import load_yaml
 from prensa.records import Language
+from prensa.resources import load_yaml
 
 ConllType = Literal["PER", "LOC", "ORG", "MISC"]
 TYPES: tuple[str, ...] = ("PER", "LOC", "ORG", "MISC")

@@ -27,8 +27,8 @@ from prensa.evaluate.gold import (
     evaluate_gold,
     load_gold,
 )
-from prensa.lexicons import LexiconError
 from prensa.records import DocumentRecord, Language
+from prensa.resources import LexiconError
 
 
 class FloorsFileError(LexiconError):

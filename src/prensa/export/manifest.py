@@ -21,8 +21,8 @@ from typing import IO
 from pydantic import ValidationError
 
 from prensa import __version__
-from prensa.lexicons import models_dir
 from prensa.records import DocumentRecord
+from prensa.resources import models_dir
 
 MANIFEST_NAME = "manifest.jsonl"
 

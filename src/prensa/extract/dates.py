@@ -20,8 +20,8 @@ from spacy.vocab import Vocab
 
 from prensa.context import DocContext
 from prensa.ids import stable_id
-from prensa.lexicons import LexiconError, load_yaml
 from prensa.records import DateMention, DateRelation, Language
+from prensa.resources import LexiconError, load_yaml
 from prensa.timex import Tense, lexicon, normalize
 
 _OPERATORS = "?*+!"

@@ -14,14 +14,14 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from prensa import lexicons
+from prensa import resources
 from prensa.context import DocContext
 from prensa.entities import ORG_LABELS
 from prensa.extract.spans import entities_with_labels, evidence, mention_records
 from prensa.ids import entity_id
-from prensa.lexicons import OrganizationEntry
 from prensa.normalize import fold
 from prensa.records import Mention, Organization
+from prensa.resources import OrganizationEntry
 
 _ACRONYM = re.compile(r"^[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ0-9&.-]{1,11}$")
 
@@ -30,7 +30,7 @@ _ACRONYM = re.compile(r"^[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ0-9&.-]
 def _known() -> dict[str, OrganizationEntry]:
     """Folded name, alias or acronym → the lexicon entry."""
     table: dict[str, OrganizationEntry] = {}
-    for org in lexicons.organizations():
+    for org in resources.organizations():
         for name in (org.name, *org.aliases, *org.short, *([org.acronym] if org.acronym else [])):
             table.setdefault(fold(name), org)
     return table

@@ -1,11 +1,17 @@
-"""Loads the reviewed data files in ``models/`` and validates them, so a typo fails loudly."""
+"""Loads the reviewed data files in ``models/`` and validates them, so a typo fails loudly.
+
+Every file is read through ``load_yaml`` and every structure built from one is cached with
+``models_cache``: the cache is keyed on the models folder, which is read from ``$PRENSA_MODELS`` on
+each call, so pointing it elsewhere takes effect at once.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
-from functools import cache
+from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import ParamSpec, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
@@ -14,17 +20,42 @@ from prensa.errors import ResourceError as LexiconError
 from prensa.normalize import fold
 
 T = TypeVar("T")
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+#: The ``models/`` folder of this checkout.
+DEFAULT_MODELS = Path(__file__).resolve().parents[2] / "models"
 
 
 def models_dir() -> Path:
-    """The ``models/`` folder: ``$PRENSA_MODELS`` if set, else the one beside ``src/``."""
+    """The ``models/`` folder: ``$PRENSA_MODELS`` if set, else the one beside ``src/``. Read on
+    every call (cheaply: rule code asks for it per token)."""
     override = os.environ.get("PRENSA_MODELS")
-    return Path(override) if override else Path(__file__).resolve().parents[2] / "models"
+    return Path(override) if override else DEFAULT_MODELS
+
+
+def models_cache(func: Callable[P, R]) -> Callable[P, R]:
+    """Cache ``func`` per models folder: what it builds from models/ is built once per folder."""
+
+    @functools.cache
+    def cached(_root: Path, *args: P.args, **kwargs: P.kwargs) -> R:
+        return func(*args, **kwargs)
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        return cached(models_dir(), *args, **kwargs)
+
+    return wrapper
 
 
 def load_yaml(relative: str, schema: type[T] | object) -> T:
     """Read ``models/<relative>`` and validate it against ``schema``."""
-    path = models_dir() / relative
+    return _load_yaml(models_dir() / relative, schema)
+
+
+@functools.cache
+def _load_yaml(path: Path, schema: type[T] | object) -> T:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         return TypeAdapter(schema).validate_python(raw)  # type: ignore[arg-type]
@@ -80,17 +111,17 @@ class PlaceLexicon(_Strict):
     cities: list[CityAliasEntry]
 
 
-@cache
+@models_cache
 def person_filters() -> PersonFilters:
     return load_yaml("entities/person_filters.yaml", PersonFilters)
 
 
-@cache
+@models_cache
 def organizations() -> tuple[OrganizationEntry, ...]:
     return tuple(load_yaml("entities/organizations.yaml", list[OrganizationEntry]))
 
 
-@cache
+@models_cache
 def place_lexicon() -> PlaceLexicon:
     return load_yaml("entities/places.yaml", PlaceLexicon)
 
@@ -102,6 +133,37 @@ class Heads(_Strict):
     place_heads: list[str]
 
 
-@cache
+@models_cache
 def heads() -> Heads:
     return load_yaml("entities/heads.yaml", Heads)
+
+
+class FunctionWords(_Strict):
+    """The closed word classes of one language (models/language/<lang>.yaml), folded."""
+
+    articles: frozenset[str]
+    determiners: frozenset[str]
+    prepositions: frozenset[str]
+    particles: frozenset[str]
+    connectors: frozenset[str]
+    conjunctions: frozenset[str]
+    relatives: frozenset[str]
+    clitics: frozenset[str]
+    edge_words: frozenset[str]
+
+
+LANGUAGES: tuple[str, ...] = ("es", "en")
+
+
+@models_cache
+def function_words(language: str) -> FunctionWords:
+    """The function words of ``language`` (es or en)."""
+    raw = load_yaml(f"language/{language}.yaml", FunctionWords)
+    folded = {name: frozenset(fold(w) for w in getattr(raw, name)) for name in raw.model_fields}
+    return FunctionWords(**folded)
+
+
+@models_cache
+def word_class(name: str) -> frozenset[str]:
+    """One function-word class in every supported language: for rules that run on both."""
+    return frozenset().union(*(getattr(function_words(lang), name) for lang in LANGUAGES))
