@@ -5,9 +5,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from prensa.components.entities import EntityRules
 from prensa.context import DocContext
-from prensa.entities import ORG_LABELS, PERSON_LABELS, PLACE_LABELS, EntityRules
 from prensa.extract import organizations
+from prensa.labels import ORG_LABELS, PERSON_LABELS, PLACE_LABELS
 
 
 def _ents(pipeline: Language, text: str, labels: frozenset[str]) -> list[str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language as SpacyLanguage
 
-from prensa import entities  # noqa: F401  (registers the prensa_entities factory)
+import prensa.components  # noqa: F401  (registers the prensa_entities factory)
 from prensa.errors import ModelNotInstalledError
 from prensa.records import Language
 from prensa.resources import models_dir

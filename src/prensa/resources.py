@@ -76,6 +76,8 @@ class PersonFilters(_Strict):
     place_after_motion: list[str]
     motion_verbs: list[str]
     name_prefixes: list[str]
+    office_words: list[str]
+    office_nouns: list[str]
 
     def folded_not_names(self) -> frozenset[str]:
         return frozenset(fold(w) for w in self.not_names)
@@ -131,6 +133,7 @@ class Heads(_Strict):
 
     organization_heads: list[str]
     place_heads: list[str]
+    government_heads: list[str]
 
 
 @models_cache
@@ -150,6 +153,9 @@ class FunctionWords(_Strict):
     relatives: frozenset[str]
     clitics: frozenset[str]
     edge_words: frozenset[str]
+    definite_articles: frozenset[str]
+    office_links: frozenset[str]
+    complement_links: frozenset[str]
 
 
 LANGUAGES: tuple[str, ...] = ("es", "en")
@@ -159,7 +165,8 @@ LANGUAGES: tuple[str, ...] = ("es", "en")
 def function_words(language: str) -> FunctionWords:
     """The function words of ``language`` (es or en)."""
     raw = load_yaml(f"language/{language}.yaml", FunctionWords)
-    folded = {name: frozenset(fold(w) for w in getattr(raw, name)) for name in raw.model_fields}
+    fields = FunctionWords.model_fields
+    folded = {name: frozenset(fold(w) for w in getattr(raw, name)) for name in fields}
     return FunctionWords(**folded)
 
 

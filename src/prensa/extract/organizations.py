@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Span
 
 from prensa import resources
 from prensa.context import DocContext
-from prensa.entities import ORG_LABELS
 from prensa.extract.spans import entities_with_labels, evidence, mention_records
 from prensa.ids import entity_id
+from prensa.labels import ORG_LABELS
 from prensa.normalize import fold
 from prensa.records import Mention, Organization
 from prensa.resources import OrganizationEntry

@@ -10,8 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from prensa.context import DocContext
-from prensa.entities import PERSON_LABELS
 from prensa.extract.spans import entities_with_labels, evidence, mention_records
+from prensa.labels import PERSON_LABELS
 from prensa.link import person_id as canonical_person_id
 from prensa.normalize import fold
 from prensa.records import Mention, Person

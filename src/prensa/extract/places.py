@@ -14,10 +14,10 @@ from spacy.tokens import Doc, Span
 
 from prensa import gazetteer
 from prensa.context import DocContext
-from prensa.entities import PLACE_LABELS
 from prensa.extract.spans import entities_with_labels, evidence, mention_records
 from prensa.gazetteer import PlaceEntry
 from prensa.ids import entity_id, stable_id
+from prensa.labels import PLACE_LABELS
 from prensa.normalize import fold
 from prensa.records import Mention, Place
 

@@ -29,9 +29,9 @@ from spacy.tokens import Doc, Span, Token
 
 from prensa import titles
 from prensa.context import DocContext
-from prensa.entities import ORG_LABELS, PLACE_LABELS
 from prensa.extract.spans import doc_text, evidence
 from prensa.ids import entity_id, stable_id
+from prensa.labels import ORG_LABELS, PLACE_LABELS
 from prensa.normalize import fold
 from prensa.records import Language, Mention, Person, Role
 

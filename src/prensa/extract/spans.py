@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from prensa.context import DocContext
-from prensa.entities import GENERIC_SPANS
+from prensa.labels import GENERIC_SPANS
 from prensa.records import EntityKind, Mention
 
 

@@ -1,0 +1,89 @@
+"""Rules that find organisations and places the model misses or breaks up: phrases opened by an
+organisation head, named governments, names defined by their acronym."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from prensa.components.entities.context import EntityContext
+from prensa.components.entities.names import capitalised_run
+from prensa.components.entities.words import line_start
+from prensa.labels import PLACE_LABELS
+from prensa.normalize import fold
+
+
+def headed_organizations(r: EntityContext, doc: Doc, names: list[Span]) -> list[Span]:
+    """'Coordinación Nacional de Protección Civil', 'Bureau of Western Hemisphere Affairs':
+    a capitalised phrase opened by an organisation head word, ending before a titled name
+    ('Bureau of Latin America and the Caribbean Marcela Escobari')."""
+    spans: list[Span] = []
+    for token in doc:
+        if not token.is_title or not r.org_heads.match([fold(token.text)]):
+            continue
+        if token.i and doc[token.i - 1].is_title:
+            continue  # inside a longer capitalised phrase, not its start
+        end = capitalised_run(r, doc, token.i + 1, commas=False)
+        for name in names:
+            if token.i < name.start < end <= name.end:
+                end = name.start
+        office = next((t.i for t in doc[token.i + 1 : end] if t.lower_ in r.office_nouns), end)
+        end = office  # 'Department Spokesperson' is a title
+        while end > token.i and doc[end - 1].lower_ in r.connectors:
+            end -= 1
+        if end - token.i >= 2:
+            spans.append(Span(doc, token.i, end, label=r.labels["organization"]))
+    return spans
+
+
+def governments(r: EntityContext, doc: Doc, sure: list[Span]) -> list[Span]:
+    """'Gobierno de España', 'Government of Costa Rica': a named government is an org."""
+    spans: list[Span] = []
+    places = [s for s in sure if s.label_ in PLACE_LABELS]
+    for place in places:
+        i = place.start
+        if i >= 1 and doc[i - 1].lower_ in r.definite_articles:
+            i -= 1
+        if (
+            i >= 2
+            and doc[i - 1].lower_ in r.office_links
+            and doc[i - 2].lower_ in r.government_heads
+        ):
+            spans.append(Span(doc, i - 2, place.end, label=r.labels["organization"]))
+    return spans
+
+
+def acronym_definitions(r: EntityContext, doc: Doc) -> list[Span]:
+    """'Grupo de Implementación de Seguridad (GIS)': a name whose initials spell the acronym
+    in brackets after it is an organisation, whatever the statistical model said."""
+    spans: list[Span] = []
+    for i in range(1, len(doc) - 2):
+        if doc[i].text != "(" or doc[i + 2].text != ")":
+            continue
+        acronym = doc[i + 1].text
+        if not (2 <= len(acronym) <= 10 and acronym.isalpha() and acronym.isupper()):
+            continue
+        start = i
+        while (
+            start > 0
+            and i - start < 14
+            and (doc[start - 1].is_title or doc[start - 1].lower_ in r.connectors)
+        ):
+            start -= 1
+        for begin in range(start, i):
+            initials = "".join(t.text[0] for t in doc[begin:i] if t.is_title)
+            if doc[begin].is_title and fold(initials) == fold(acronym):
+                label = r.labels["organization"]
+                spans.append(Span(doc, begin, i, label=label))
+                spans.append(Span(doc, i + 1, i + 2, label=label))
+                break
+    return spans
+
+
+def unsafe_place(r: EntityContext, span: Span) -> bool:
+    """A one-word gazetteer hit that is a dictionary word opening a sentence ('Reunión')."""
+    return (
+        span.label_ in PLACE_LABELS
+        and len(span) == 1
+        and span[0].text in r.common
+        and (span[0].is_sent_start or line_start(span[0]))
+    )

@@ -1,0 +1,99 @@
+"""Judgements on a candidate span: could it be a person's name, a place, or is it a generic
+mention ('el Gobierno') rather than a name?"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from prensa.components.entities.context import EntityContext
+from prensa.components.entities.words import folded_words, line_start
+from prensa.labels import ORG_LABELS, PLACE_LABELS
+from prensa.normalize import fold
+
+#: A city smaller than this whose name is a dictionary word ("Marina", "Federal") is not trusted.
+_BIG_CITY = 500_000
+#: Parts of speech a name never starts with, though a sentence-initial one is capitalised.
+_NOT_NAME_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV", "AUX", "NUM"})
+
+
+def plausible_name(r: EntityContext, name: Span, after_title: bool = False) -> bool:
+    """Could ``name`` be a person's name? After a title ('el presidente Peña Nieto') two
+    capitalised words are trusted even when both are dictionary words."""
+    first = name[0]
+    if not (first.is_title or first.is_upper) or first.pos_ in _NOT_NAME_POS:
+        return False  # 'de Tabasco', 'Nuestro Gobierno', 'From Tegucigalpa'
+    if known_non_name(r, name):
+        return False
+
+    if len(name) > 2 and name[1].lower_ in r.particles and r.common.is_adjective(first.text):
+        return False  # 'presidente Municipal de Tijuana'
+
+    content = [t.text for t in name if fold(t.text) not in r.particles]
+    if content and all(w in r.common for w in content) and not (after_title and len(content) > 1):
+        return False
+    return len(name) > 1 or name[0].pos_ == "PROPN"
+
+
+def known_non_name(r: EntityContext, name: Span) -> bool:
+    """What the word lists say is not a person: 'Además', 'Comisión …', 'el río Grijalva'."""
+    words = folded_words(name)
+    if " ".join(words) in r.not_names or words[0] in r.not_names:
+        return True
+    if r.org_heads.match(words) or r.place_heads.match(words):
+        return True  # 'Comisión …', 'Complejo Termoeléctrico Manzanillo'
+    place = r.gazetteer.lookup(name.text)
+    if place is not None and (place.kind != "city" or len(name) > 1):
+        return True  # a surname may be a town (Juárez), a full name is not 'Ciudad Juárez'
+    before = fold(name.doc[name.start - 1].text) if name.start else ""
+    return before in r.not_person_after  # 'el río Grijalva', 'el huracán Melissa'
+
+
+def generic(r: EntityContext, span: Span) -> bool:
+    """Capitalised dictionary words ('el Gobierno', 'los Presidentes', 'Seguridad Pública'):
+    a mention of something, not its name. Several such words name an organisation well
+    enough ('Protección Civil'), and a place when a place word opens them ('Palacio
+    Nacional'); lexicon organisations and places the gazetteer knows (bar small towns named
+    like a word: 'Federal') are names."""
+    content = [t.text for t in span if t.is_alpha and fold(t.text) not in r.particles]
+    if not content or span.kb_id_.startswith("org:"):
+        return False
+    if len(content) > 1 and (span.label_ in ORG_LABELS or r.place_heads.match(folded_words(span))):
+        return False  # 'Protección Civil', 'Palacio Nacional'
+    if not all(r.common.exact(w) for w in content):
+        return False
+    entry = r.gazetteer.lookup(span.text) if span.label_ in PLACE_LABELS else None
+    return entry is None or (entry.kind == "city" and (entry.population or 0) < _BIG_CITY)
+
+
+def lone_opening_word(r: EntityContext, span: Span) -> bool:
+    """One word opening a sentence or line is capitalised whatever it is ('Reunión'), so the
+    stock model's guess is dropped there; a trusted model's unless it is a verb or an adverb
+    ('Convoco', 'Ciertamente')."""
+    if len(span) != 1 or not (span[0].is_sent_start or line_start(span[0])):
+        return False
+    return not r.trust_ner or span[0].pos_ in _NOT_NAME_POS or span[0].pos_ == "VERB"
+
+
+def plausible_place(r: EntityContext, span: Span) -> bool:
+    """Known places pass; an unknown one needs a place head or a proper-noun look."""
+    entry = r.gazetteer.lookup(span.text)
+    if entry is not None:
+        return r.trust_ner or not (
+            len(span) == 1
+            and span.text in r.common
+            and entry.kind == "city"
+            and (entry.population or 0) < _BIG_CITY
+        )  # 'Marina', 'Federal', 'Constitución' are towns somewhere, and words here
+    if "-" in span.text:
+        return False  # 'U.S.-Costa Rica' is an adjective
+    words = folded_words(span)
+    if r.place_heads.match(words):
+        return True
+    if r.org_heads.match(words):
+        return False
+    if len(span) == 1:
+        return r.trust_ner
+    content = [t for t in span if fold(t.text) not in r.particles and t.is_alpha]
+    if not content or not all(t.is_title or t.is_upper for t in content):
+        return False
+    return r.trust_ner or content[0].text not in r.common

@@ -1,0 +1,192 @@
+"""Repairs of the statistical entities: titles and articles stripped, offices and false positives
+dropped, people tagged as places (or the reverse) relabelled."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from prensa.components.entities.context import EntityContext
+from prensa.components.entities.plausible import (
+    known_non_name,
+    lone_opening_word,
+    plausible_name,
+    plausible_place,
+)
+from prensa.components.entities.words import folded_words, is_upper_line
+from prensa.labels import ORG_LABELS, PERSON_LABELS, PLACE_LABELS
+from prensa.normalize import fold
+
+#: Parts of speech of a capitalised sentence opener glued to a name ("Viajó de Ciudad de …").
+_NOT_NAME_VERBAL = frozenset({"VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ"})
+#: English possessive endings: "Blinken’s Meeting" ends the name before them.
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+def repair(r: EntityContext, doc: Doc) -> list[Span]:
+    """The statistical entities, cleaned: prefixes stripped, false positives dropped."""
+    repaired: list[Span] = []
+    for ent in doc.ents:
+        if (not r.trust_ner and is_upper_line(ent)) or inside_office(r, ent):
+            continue
+        if ent.label_ in PERSON_LABELS:
+            fixed = repair_person(r, ent)
+        elif ent.label_ in ORG_LABELS or ent.label_ in PLACE_LABELS:
+            fixed = repair_name(r, ent)
+        elif ent.label_ == "MISC":  # a CoNLL-style label: '¿Qué', '[Viajó a] Europa'
+            trimmed = trim(r, ent)
+            fixed = Span(ent.doc, trimmed.start, trimmed.end, ent.label_) if trimmed else None
+        else:
+            fixed = ent
+        if fixed is not None:
+            repaired.append(fixed)
+    return surnames_as_people(r, repaired)
+
+
+def inside_office(r: EntityContext, ent: Span) -> bool:
+    """'secretario de [Seguridad Pública]': the office part of a title is not an entity."""
+    doc = ent.doc
+    i = ent.start
+    if i >= 1 and doc[i - 1].lower_ in ("la", "the"):
+        i -= 1
+    return (
+        i >= 2 and doc[i - 1].lower_ in r.office_links and fold(doc[i - 2].text) in r.office_words
+    )
+
+
+def trim(r: EntityContext, span: Span) -> Span | None:
+    """Drop leading articles, and everything from a possessive on ("Blinken’s Meeting")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and doc[start].is_punct:
+        start += 1  # '¿Qué', '«Sembrando'
+    if not r.trust_ner:  # a trusted model knows 'La Paz' from 'la Secretaría'
+        start += r.articles.match(folded_words(doc[start:end]))
+    first = start
+    while start < end and doc[start].pos_ in _NOT_NAME_VERBAL:
+        start += 1  # a capitalised sentence opener glued on: '[Viajó de] Ciudad de México'
+    while first < start < end and doc[start].lower_ in r.connectors:
+        start += 1
+    for token in doc[start : span.end]:
+        if token.lower_ in _POSSESSIVES:
+            end = token.i
+            break
+    for token in doc[start:end]:
+        if token.text in ("(", "[") and ")" not in doc[token.i : end].text:
+            end = token.i  # an unbalanced bracket: 'Cooperation (AECID' ends before it
+            break
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in r.connectors):
+        end -= 1  # 'Governments of the'
+    return doc[start:end] if end > start else None
+
+
+def repair_person(r: EntityContext, ent: Span) -> Span | None:
+    span = trim(r, ent)
+    if span is None:
+        return None
+    if place_after_preposition(r, span):
+        return Span(ent.doc, span.start, span.end, label=r.labels["place"])
+    words = folded_words(span)
+    if r.org_heads.match(words):
+        return Span(ent.doc, span.start, span.end, label=r.labels["organization"])
+    skip = title_in(r, words) or 0
+    name = ent.doc[span.start + skip : span.end]
+    if len(name) == 0 or (not name[0].is_title and not name[0].is_upper):
+        return None
+    if not all(
+        t.is_title or t.is_upper or fold(t.text) in r.particles or not t.is_alpha for t in name
+    ):
+        return None
+    # A trusted model's name is vetoed by the word lists only, not by dictionary look-ups.
+    if known_non_name(r, name) if r.trust_ner else not plausible_name(r, name):
+        return None
+    if lone_opening_word(r, name):
+        return None
+    return Span(ent.doc, name.start, name.end, label=ent.label_)
+
+
+def title_in(r: EntityContext, words: list[str]) -> int | None:
+    """Where the title that opens ``words`` ends, also after a nationality or a rank
+    ('Paraguayan President Mario Abdo Benitez'); None without one."""
+    for k in (0, 1, 2) if len(words) > 2 else (0,):
+        n = r.prefixes.match(words[k:])
+        if n:
+            return k + n
+    return None
+
+
+def title_runs_on(r: EntityContext, span: Span) -> bool:
+    """A title starts inside ``span`` and ends after it: 'Mexican [Foreign] Secretary'
+    (not 'EU' before 'Commissioner', where the title starts after the name)."""
+    words = folded_words(span.doc[span.start : span.end + 4])
+    for k in range(min(len(span), 3)):
+        n = r.prefixes.match(words[k:])
+        if n and k + n > len(span):
+            return True
+    return False
+
+
+def place_after_preposition(r: EntityContext, span: Span) -> bool:
+    """'en Villahermosa', 'voy a ir a Villahermosa': a known place where a place goes."""
+    doc = span.doc
+    if not span.start or r.gazetteer.lookup(span.text) is None:
+        return False
+    before = fold(doc[span.start - 1].text)
+    if before in r.place_after:
+        return True
+    if before not in r.place_after_motion:
+        return False
+    verbs = [t for t in doc[max(0, span.start - 4) : span.start - 1] if t.pos_ == "VERB"]
+    return any(fold(t.lemma_) in r.motion_verbs for t in verbs)
+
+
+def repair_name(r: EntityContext, ent: Span) -> Span | None:
+    span = trim(r, ent)
+    if span is None:
+        return None
+    words = folded_words(span)
+    if " ".join(words) in r.not_names or words[0] in r.not_names:
+        return None
+    if title_runs_on(r, span):
+        return None  # the start of a title: 'Mexican Foreign [Secretary]'
+    title = title_in(r, words)
+    if title is not None and not r.org_heads.match(words):
+        if title < len(words) and words[title] in r.complement_links:
+            return None  # 'Mexican Under Secretary for North America …' is a title
+        # "Maestro Rubén Rocha Moya" tagged as a place: a titled name is a person.
+        return repair_person(r, Span(ent.doc, span.start, span.end, r.labels["person"]))
+    office = next((k for k, w in enumerate(words) if k and w in r.office_nouns), None)
+    if office is not None:
+        # 'Canal Administrator Vásquez': a title inside; what follows it may be a name.
+        rest = ent.doc[span.start + office + 1 : span.end]
+        if len(rest) and plausible_name(r, rest, after_title=True):
+            return Span(ent.doc, rest.start, rest.end, label=r.labels["person"])
+        return None
+    if len(span) == 1:
+        token = span[0]
+        if not (token.is_title or token.is_upper):
+            return None
+        if ent.label_ in ORG_LABELS and not token.is_upper and not r.trust_ner:
+            return None  # a lone capitalised word is rarely an organisation; acronyms are
+        if lone_opening_word(r, span):
+            return None
+    if ent.label_ in PLACE_LABELS and not plausible_place(r, span):
+        return None
+    return Span(ent.doc, span.start, span.end, label=ent.label_)
+
+
+def surnames_as_people(r: EntityContext, spans: list[Span]) -> list[Span]:
+    """A one-word 'place' or 'organisation' that is part of a person's name is that person."""
+    name_words = {
+        fold(t.text) for s in spans if s.label_ in PERSON_LABELS and len(s) > 1 for t in s
+    } - r.particles
+    fixed: list[Span] = []
+    for span in spans:
+        if (
+            len(span) == 1
+            and span.label_ not in PERSON_LABELS
+            and not span[0].is_upper
+            and fold(span.text) in name_words
+        ):
+            span = Span(span.doc, span.start, span.end, label=r.labels["person"])
+        fixed.append(span)
+    return fixed

@@ -1,0 +1,106 @@
+"""Token-level helpers the entity rules share: folded words, line starts, name shapes, and the
+model's own dictionary of common words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Span, Token
+
+from prensa.normalize import fold
+
+
+class WordSequences:
+    """Folded word sequences indexed by first word, so matching at every token stays cheap."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for words in sorted({tuple(fold(p).rstrip(".").split()) for p in phrases}, key=len):
+            if words:
+                self._by_first.setdefault(words[0], []).insert(0, words)  # longest first
+
+    def match(self, words: list[str]) -> int:
+        """Length of the longest sequence ``words`` starts with, 0 if none."""
+        for option in self._by_first.get(words[0], ()) if words else ():
+            if tuple(words[: len(option)]) == option:
+                return len(option)
+        return 0
+
+
+def folded_words(span: Span | list[Token]) -> list[str]:
+    return [fold(t.text).rstrip(".") for t in span]
+
+
+def line_start(token: Token) -> bool:
+    if token.i == 0:
+        return True
+    previous = token.doc[token.i - 1]
+    return "\n" in previous.whitespace_ or "\n" in previous.text
+
+
+def is_upper_line(span: Span) -> bool:
+    """True when the line up to the span's end is in capitals: a transcript header such as
+    'MARÍA ISLAS MORALES, AUTORIDAD INDÍGENA DE TABASCO: Buenos días'."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and not line_start(doc[start]):
+        start -= 1
+    letters = [c for c in doc[start : span.end].text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+def namelike(token: Token) -> bool:
+    """A capitalised word, a word in capitals, or an initial ('R.')."""
+    if token.is_title or (token.is_upper and token.is_alpha and len(token) > 1):
+        return True
+    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
+
+
+def inside_longer(span: Span, others: list[Span]) -> bool:
+    return any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o in others)
+
+
+class CommonWords:
+    """Is a capitalised word an ordinary noun or adjective? Read from the model's own lemma index.
+
+    Spanish capitalises offices and programmes ("Protección Civil", "Cambio Climático"), which the
+    stock model takes for names; a name made only of dictionary nouns and adjectives is not one.
+    """
+
+    def __init__(self, nlp: Language, enabled: bool = True) -> None:
+        self._spanish = nlp.lang == "es"
+        self._index: frozenset[str] = frozenset()
+        self._adjectives: frozenset[str] = frozenset()
+        if not enabled or "lemmatizer" not in nlp.pipe_names:
+            return
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        if "lemma_index" not in lookups.tables:
+            return
+        table = lookups.get_table("lemma_index")
+        nouns = {fold(w) for w in table["noun"]} if "noun" in table else set()
+        adjectives = {fold(w) for w in table["adj"]} if "adj" in table else set()
+        self._index = frozenset(nouns | adjectives)
+        self._adjectives = frozenset(adjectives)
+
+    def _forms(self, word: str) -> tuple[str, ...]:
+        """The word and its likely lemma: plural (and Spanish feminine) endings undone."""
+        w = fold(word)
+        if len(w) <= 2:
+            return (w,)
+        if self._spanish:
+            return (w, w[:-1], w[:-2], w[:-1] + "o", w[:-2] + "o")
+        return (w, w[:-1]) if w.endswith("s") else (w,)
+
+    def __contains__(self, word: str) -> bool:
+        return any(form in self._index for form in self._forms(word))
+
+    def exact(self, word: str) -> bool:
+        """The word is a dictionary noun or adjective as written, or as its plural's singular:
+        no feminine or other guessed forms, which would take in 'Telefónica' or 'Cantabria'."""
+        w = fold(word)
+        forms = {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w}
+        return bool(forms & self._index)
+
+    def is_adjective(self, word: str) -> bool:
+        return any(form in self._adjectives for form in self._forms(word))
