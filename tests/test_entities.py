@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -240,3 +242,25 @@ def test_the_start_of_a_title_is_not_an_organisation(nlp_en: Language) -> None:
     assert ("Mexican Foreign", "ORG") not in found
     kept = _rules_over(nlp_en, "The EU Commissioner spoke .", [(1, 2, "ORG")], trust_ner=True)
     assert ("EU", "ORG") in kept  # the title starts after the name
+
+
+def test_a_saved_pipeline_carries_the_entity_rules_it_ran_with(tmp_path: Path) -> None:
+    import spacy
+
+    from prensa.components.entities import RuleData
+    from prensa.components.entities.context import OrganizationNames
+
+    nlp = spacy.blank("en")
+    rules = nlp.add_pipe("prensa_entities", config={"language": "en"})
+    data = RuleData.from_resources()
+    invented = OrganizationNames(name="Office of Imaginary Affairs", acronym="OIA")
+    rules.initialize(data=data.model_copy(update={"organizations": [invented]}))
+    nlp.to_disk(tmp_path / "pipeline")
+
+    loaded = spacy.load(tmp_path / "pipeline")
+    doc = loaded("The Office of Imaginary Affairs met the OIA team.")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "ORG"] == [
+        ("Office of Imaginary Affairs", "ORG"),
+        ("OIA", "ORG"),
+    ]
+    assert loaded.get_pipe("prensa_entities").data.organizations == [invented]

@@ -128,7 +128,7 @@ class EntityRules:
         for match_id, start, end in phrases(doc):
             label, key = doc.vocab.strings[match_id].split("|", 1)
             sure.append(Span(doc, start, end, label=label, kb_id=key))
-        for match_id, _start, end in shorts(doc):
+        for match_id, _start, end in shorts(doc) if len(shorts) else ():
             # The short name is the match's tail, after the title, 'de' and an optional article.
             n_words, key = doc.vocab.strings[match_id].split("|", 1)
             sure.append(
