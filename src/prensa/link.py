@@ -10,7 +10,7 @@ Organisations and places are linked through the alias tables and the gazetteer i
 from __future__ import annotations
 
 from prensa.ids import stable_id
-from prensa.normalize import fold
+from prensa.text import fold
 
 _PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "van", "von", "da", "di"})
 

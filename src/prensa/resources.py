@@ -17,7 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from prensa.errors import ResourceError as LexiconError
-from prensa.normalize import fold
+from prensa.text import fold
 
 T = TypeVar("T")
 P = ParamSpec("P")

@@ -21,9 +21,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc
 
-from prensa.normalize import fold
 from prensa.records import Language, Modality
-from prensa.resources import load_yaml
+from prensa.resources import load_yaml, models_cache
+from prensa.text import fold
 
 _SPEC = re.compile(r"^(?P<body>[^?*+]+)(?P<op>[?*+])?$")
 _POS_TAGS = frozenset(tag for tag in IDS if tag and tag != "EOL")  # the Universal POS tags
@@ -161,7 +161,7 @@ class Taxonomy(_Strict):
         return {t.id: t for t in self.topics}
 
 
-@cache
+@models_cache
 def taxonomy() -> Taxonomy:
     """The validated topic taxonomy (``models/topics.yaml``)."""
     return load_yaml("topics.yaml", Taxonomy)

@@ -19,9 +19,9 @@ from typing import Annotated, Literal
 from dateparser.date import DateDataParser
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from prensa.normalize import fold
 from prensa.records import Granularity, Language
 from prensa.resources import load_yaml
+from prensa.text import fold
 
 Tense = Literal["past", "future"]
 Unit = Literal["week", "weekend", "month", "year"]

@@ -21,9 +21,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from prensa import gazetteer, resources
 from prensa.extract.organizations import known_organization
-from prensa.normalize import fold
 from prensa.records import Language
 from prensa.resources import LexiconError, OrganizationEntry
+from prensa.text import fold
 
 T = TypeVar("T")
 

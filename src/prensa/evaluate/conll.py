@@ -11,7 +11,6 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,7 +22,7 @@ from prensa import nlp as prensa_nlp
 from prensa.errors import DataFormatError
 from prensa.evaluate.metrics import Counts
 from prensa.records import Language
-from prensa.resources import load_yaml
+from prensa.resources import load_yaml, models_cache
 
 ConllType = Literal["PER", "LOC", "ORG", "MISC"]
 TYPES: tuple[str, ...] = ("PER", "LOC", "ORG", "MISC")
@@ -117,7 +116,7 @@ class _LabelMap(BaseModel):
     en: dict[str, ConllType]
 
 
-@cache
+@models_cache
 def label_map(language: Language) -> dict[str, str]:
     """prensa entity label -> CoNLL type, for ``language``."""
     return dict(getattr(load_yaml("evaluation/conll_labels.yaml", _LabelMap), language))

@@ -58,9 +58,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from prensa.errors import DataFormatError
 from prensa.evaluate.metrics import Counts
 from prensa.nlp import ModelNotInstalledError
-from prensa.normalize import fold
 from prensa.records import DocumentRecord, Granularity, Language, Modality, PlaceKind
 from prensa.resources import LexiconError, load_yaml
+from prensa.text import fold
 
 P = TypeVar("P")
 G = TypeVar("G")

@@ -33,7 +33,6 @@ from spacy.tokens import Doc, Span, Token
 from prensa.context import DocContext
 from prensa.extract.spans import doc_text, evidence
 from prensa.ids import stable_id
-from prensa.normalize import clean_span, fold
 from prensa.records import (
     Commitment,
     DateMention,
@@ -45,6 +44,7 @@ from prensa.records import (
     Topic,
 )
 from prensa.taxonomy import WORD_LIST_FIELDS, CommitmentLexicon, TriggerVerb, commitment_model
+from prensa.text import clean_span, fold
 
 _VERBS = frozenset({"VERB", "AUX"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import re
-from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -21,7 +20,7 @@ from spacy.vocab import Vocab
 from prensa.context import DocContext
 from prensa.ids import stable_id
 from prensa.records import DateMention, DateRelation, Language
-from prensa.resources import LexiconError, load_yaml
+from prensa.resources import LexiconError, load_yaml, models_cache
 from prensa.timex import Tense, lexicon, normalize
 
 _OPERATORS = "?*+!"
@@ -79,7 +78,7 @@ class LanguagePatterns(BaseModel):
         return self
 
 
-@cache
+@models_cache
 def patterns(language: Language) -> LanguagePatterns:
     """The validated candidate patterns of ``language``."""
     data = load_yaml("dates/patterns.yaml", dict[Language, LanguagePatterns])
@@ -120,7 +119,7 @@ def _token_spec(
     return token
 
 
-@cache
+@models_cache
 def _matcher(language: Language, vocab: Vocab) -> tuple[Matcher, dict[str, PatternSpec]]:
     spec = patterns(language)
     matcher = Matcher(vocab)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -19,14 +18,14 @@ from prensa.context import DocContext
 from prensa.extract.spans import entities_with_labels, evidence, mention_records
 from prensa.ids import entity_id
 from prensa.labels import ORG_LABELS
-from prensa.normalize import fold
 from prensa.records import Mention, Organization
-from prensa.resources import OrganizationEntry
+from prensa.resources import OrganizationEntry, models_cache
+from prensa.text import fold
 
 _ACRONYM = re.compile(r"^[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ0-9&.-]{1,11}$")
 
 
-@cache
+@models_cache
 def _known() -> dict[str, OrganizationEntry]:
     """Folded name, alias or acronym → the lexicon entry."""
     table: dict[str, OrganizationEntry] = {}

@@ -13,8 +13,8 @@ from prensa.context import DocContext
 from prensa.extract.spans import entities_with_labels, evidence, mention_records
 from prensa.labels import PERSON_LABELS
 from prensa.link import person_id as canonical_person_id
-from prensa.normalize import fold
 from prensa.records import Mention, Person
+from prensa.text import fold
 
 _PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "van", "von", "da", "di"})
 

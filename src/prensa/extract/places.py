@@ -18,8 +18,8 @@ from prensa.extract.spans import entities_with_labels, evidence, mention_records
 from prensa.gazetteer import PlaceEntry
 from prensa.ids import entity_id, stable_id
 from prensa.labels import PLACE_LABELS
-from prensa.normalize import fold
 from prensa.records import Mention, Place
+from prensa.text import fold
 
 
 @dataclass

@@ -32,8 +32,8 @@ from prensa.context import DocContext
 from prensa.extract.spans import doc_text, evidence
 from prensa.ids import entity_id, stable_id
 from prensa.labels import ORG_LABELS, PLACE_LABELS
-from prensa.normalize import fold
 from prensa.records import Language, Mention, Person, Role
+from prensa.text import fold
 
 #: Longest title read, in tokens; longer runs are prose, not titles.
 MAX_TITLE = 24

@@ -1,4 +1,5 @@
-"""Helpers shared by the extractors: evidence for a span, and grouping mentions into entities."""
+"""Helpers shared by the extractors: evidence for a span, grouping mentions into entities, and
+the linked entities on the Doc."""
 
 from __future__ import annotations
 
@@ -10,20 +11,8 @@ from spacy.tokens import Doc, Span
 from prensa.context import DocContext
 from prensa.labels import GENERIC_SPANS
 from prensa.records import EntityKind, Mention
-
-
-def sentence_text(span: Span) -> str:
-    """The sentence holding ``span``; only its line when the parser ran across a line break.
-
-    Reads the sentence's own text: ``Doc.text`` is rebuilt on every access, which is slow on
-    long transcripts when done per mention.
-    """
-    sent = span.sent
-    text = sent.text
-    local_start, local_end = span.start_char - sent.start_char, span.end_char - sent.start_char
-    line_start = text.rfind("\n", 0, local_start) + 1
-    line_end = text.find("\n", local_end)
-    return text[line_start : line_end if line_end != -1 else len(text)].strip()
+from prensa.text import doc_text as doc_text  # until every extractor imports it from text
+from prensa.text import sentence_text
 
 
 def evidence(span: Span, ctx: DocContext) -> dict[str, Any]:
@@ -86,15 +75,3 @@ def entity_spans(doc: Doc, *kinds: EntityKind) -> list[Span]:
     entity id of each is ``span.kb_id_``."""
     group = doc.spans.get(ENTITY_SPANS, ())
     return [s for s in group if not kinds or s.label_ in kinds]
-
-
-_TEXT_KEY = "prensa_text"
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per Doc: spaCy rebuilds it from the tokens on every access,
-    which costs tens of milliseconds on a long transcript."""
-    cached = doc.user_data.get(_TEXT_KEY)
-    if cached is None:
-        cached = doc.user_data[_TEXT_KEY] = doc.text
-    return cached

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -32,10 +31,10 @@ from spacy.vocab import Vocab
 
 from prensa import nlp
 from prensa.context import DocContext
-from prensa.extract.spans import doc_text
-from prensa.normalize import fold
 from prensa.records import Language, Topic
+from prensa.resources import models_cache
 from prensa.taxonomy import compile_pattern, folded_forms, taxonomy
+from prensa.text import doc_text, fold
 
 #: Tokens after an anchor that a match may still reach (patterns with "*" are rarely longer).
 _WINDOW = 16
@@ -67,7 +66,7 @@ def _anchor(pattern: list[dict[str, object]], stop: frozenset[str]) -> tuple[set
     return first  # only stop words ('while in'): anchor on the first of them
 
 
-@cache
+@models_cache
 def compiled_topics(language: Language, vocab: Vocab) -> _CompiledTopics:
     """Every topic's patterns for ``language``, keyed by topic id, and their anchor words; built
     on the documents' own vocabulary (a process may hold the trained and the stock pipeline)."""

@@ -15,8 +15,8 @@ import yaml
 from prensa.ingest.decode import DecodeError, decode_bytes
 from prensa.ingest.errors import IngestError
 from prensa.ingest.markup import html_page, html_to_text, looks_like_html, markdown_to_text
-from prensa.normalize import fold
 from prensa.records import ErrorRecord
+from prensa.text import fold
 
 __all__ = [
     "SUPPORTED_SUFFIXES",

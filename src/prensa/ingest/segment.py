@@ -26,7 +26,7 @@ from prensa.ingest.patterns import (
     header_rules,
 )
 from prensa.ingest.readers import RawDocument
-from prensa.normalize import fold
+from prensa.text import fold
 
 PublishedSource = Literal["dateline", "header", "metadata"]
 

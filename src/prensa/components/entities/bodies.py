@@ -7,9 +7,8 @@ from spacy.tokens import Doc, Span
 
 from prensa.components.entities.context import EntityContext
 from prensa.components.entities.names import capitalised_run
-from prensa.components.entities.words import line_start
 from prensa.labels import PLACE_LABELS
-from prensa.normalize import fold
+from prensa.text import fold, line_start
 
 
 def headed_organizations(r: EntityContext, doc: Doc, names: list[Span]) -> list[Span]:

@@ -27,7 +27,7 @@ from prensa.components.entities import bodies, names
 from prensa.components.entities.context import EntityContext, RuleData
 from prensa.components.entities.merge import set_annotations
 from prensa.components.entities.repair import repair
-from prensa.components.entities.words import folded_words
+from prensa.text import folded_words
 
 _DATA_FILE = "rules.json"
 

@@ -9,9 +9,9 @@ from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 
 from prensa import gazetteer, resources
-from prensa.components.entities.words import CommonWords, WordSequences
+from prensa.components.entities.words import CommonWords
 from prensa.labels import KIND_LABELS
-from prensa.normalize import fold
+from prensa.text import WordSequences, fold
 
 
 class OrganizationNames(BaseModel):

@@ -8,8 +8,9 @@ from spacy.util import filter_spans
 
 from prensa.components.entities.context import EntityContext
 from prensa.components.entities.plausible import generic
-from prensa.components.entities.words import inside_longer, line_start
+from prensa.components.entities.words import inside_longer
 from prensa.labels import GENERIC_SPANS, PERSON_LABELS
+from prensa.text import line_start
 
 
 def model_name_around(r: EntityContext, rule: Span, people: list[Span]) -> bool:

@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span
 
 from prensa.components.entities.context import EntityContext
 from prensa.components.entities.plausible import plausible_name
-from prensa.components.entities.words import folded_words, line_start, namelike
+from prensa.components.entities.words import namelike
+from prensa.text import folded_words, line_start
 from prensa.titles import demonym_country
 
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from prensa.components.entities.context import EntityContext
-from prensa.components.entities.words import folded_words, line_start
 from prensa.labels import ORG_LABELS, PLACE_LABELS
-from prensa.normalize import fold
+from prensa.text import fold, folded_words, line_start
 
 #: A city smaller than this whose name is a dictionary word ("Marina", "Federal") is not trusted.
 _BIG_CITY = 500_000

@@ -12,9 +12,9 @@ from prensa.components.entities.plausible import (
     plausible_name,
     plausible_place,
 )
-from prensa.components.entities.words import folded_words, is_upper_line
+from prensa.components.entities.words import is_upper_line
 from prensa.labels import ORG_LABELS, PERSON_LABELS, PLACE_LABELS
-from prensa.normalize import fold
+from prensa.text import fold, folded_words
 
 #: Parts of speech of a capitalised sentence opener glued to a name ("Viajó de Ciudad de …").
 _NOT_NAME_VERBAL = frozenset({"VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ"})

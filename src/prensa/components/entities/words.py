@@ -1,42 +1,12 @@
-"""Token-level helpers the entity rules share: folded words, line starts, name shapes, and the
+"""Token-level helpers of the entity rules: upper-case lines, name shapes, nested spans, and the
 model's own dictionary of common words."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from spacy.language import Language
 from spacy.tokens import Span, Token
 
-from prensa.normalize import fold
-
-
-class WordSequences:
-    """Folded word sequences indexed by first word, so matching at every token stays cheap."""
-
-    def __init__(self, phrases: Iterable[str]) -> None:
-        self._by_first: dict[str, list[tuple[str, ...]]] = {}
-        for words in sorted({tuple(fold(p).rstrip(".").split()) for p in phrases}, key=len):
-            if words:
-                self._by_first.setdefault(words[0], []).insert(0, words)  # longest first
-
-    def match(self, words: list[str]) -> int:
-        """Length of the longest sequence ``words`` starts with, 0 if none."""
-        for option in self._by_first.get(words[0], ()) if words else ():
-            if tuple(words[: len(option)]) == option:
-                return len(option)
-        return 0
-
-
-def folded_words(span: Span | list[Token]) -> list[str]:
-    return [fold(t.text).rstrip(".") for t in span]
-
-
-def line_start(token: Token) -> bool:
-    if token.i == 0:
-        return True
-    previous = token.doc[token.i - 1]
-    return "\n" in previous.whitespace_ or "\n" in previous.text
+from prensa.text import fold, line_start
 
 
 def is_upper_line(span: Span) -> bool:
