@@ -10,19 +10,19 @@ Organisations and places are linked through the alias tables and the gazetteer i
 from __future__ import annotations
 
 from prensa.ids import stable_id
+from prensa.resources import word_class
 from prensa.text import fold
-
-_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "van", "von", "da", "di"})
 
 
 def person_key(name: str) -> str:
     """'Roberto Velasco Álvarez' → 'roberto velasco'; 'Juan Ramón de la Fuente' stays whole."""
+    particles = word_class("particles")
     words = [w.strip(".,") for w in fold(name).split()]
-    words = [w for w in words if len(w) > 1 or w in _PARTICLES]  # drop initials
-    content = [w for w in words if w not in _PARTICLES]
+    words = [w for w in words if len(w) > 1 or w in particles]  # drop initials
+    content = [w for w in words if w not in particles]
     # Given name(s) + paternal surname + maternal surname: the last word is the one releases
     # drop. Only when it is a bare surname (not 'de la Fuente') and two words remain.
-    if len(content) >= 3 and words[-2] not in _PARTICLES:
+    if len(content) >= 3 and words[-2] not in particles:
         words = words[:-1]
     return " ".join(words)
 

@@ -20,13 +20,11 @@ from spacy.vocab import Vocab
 from prensa.context import DocContext
 from prensa.ids import stable_id
 from prensa.records import DateMention, DateRelation, Language
-from prensa.resources import LexiconError, load_yaml, models_cache
+from prensa.resources import LexiconError, load_yaml, models_cache, word_class
 from prensa.timex import Tense, lexicon, normalize
 
 _OPERATORS = "?*+!"
 _VERBS = ("VERB", "AUX")
-#: Words that may hang at the edges of a model entity without being part of the date.
-_EDGE_WORDS = frozenset({"and", "or", "to", "through", "until", "y", "o", "al"})
 #: A line that opens with "Place, " right before the date, and a date followed by ".-" or a dash.
 _DATELINE_PREFIX = re.compile(r"[^\W\d_][^\n,;:.]{0,80},\s*(?:a\s+)?")
 _DATELINE_SUFFIX = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:\.\s*[-–—]|[-–—])")
@@ -148,9 +146,10 @@ def _trim(span: Span) -> Span | None:
     """Drop edge punctuation and dangling conjunctions: 'June 1-2, 2021 and' -> 'June 1-2, 2021'."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].lower_ in _EDGE_WORDS):
+    edges = word_class("edge_words")
+    while start < end and (doc[start].is_punct or doc[start].lower_ in edges):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in _EDGE_WORDS):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in edges):
         end -= 1
     return doc[start:end] if end > start else None
 

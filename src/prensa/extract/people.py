@@ -14,9 +14,8 @@ from prensa.extract.spans import entities_with_labels, evidence, mention_records
 from prensa.labels import PERSON_LABELS
 from prensa.link import person_id as canonical_person_id
 from prensa.records import Mention, Person
+from prensa.resources import word_class
 from prensa.text import fold
-
-_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "van", "von", "da", "di"})
 
 
 def display_name(span: Span) -> str:
@@ -24,7 +23,8 @@ def display_name(span: Span) -> str:
     text = " ".join(span.text.split())
     if not text.isupper() or " " not in text:
         return text  # mixed case, or a one-word acronym such as "AMLO"
-    words = [w.lower() if w.lower() in _PARTICLES else w.capitalize() for w in text.split()]
+    particles = word_class("particles")
+    words = [w.lower() if w.lower() in particles else w.capitalize() for w in text.split()]
     return " ".join(words)
 
 
@@ -45,7 +45,8 @@ def is_form_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 def is_initialism_of(short: str, long: tuple[str, ...]) -> bool:
     """'AMLO' for Andrés Manuel López Obrador: the initials of the name's content words."""
-    initials = "".join(w[0] for w in long if w not in _PARTICLES)
+    particles = word_class("particles")
+    initials = "".join(w[0] for w in long if w not in particles)
     return short.isupper() and len(short) >= 3 and fold(short) == initials
 
 
@@ -54,9 +55,10 @@ def cluster_names(names: list[str]) -> dict[str, str]:
     ordered = sorted(set(names), key=lambda n: (-len(_words(n)), -len(n), n))
     canonical: dict[str, str] = {}
     heads: list[str] = []
+    particles = word_class("particles")
     for name in ordered:
         words = _words(name)
-        content = tuple(w for w in words if w not in _PARTICLES)
+        content = tuple(w for w in words if w not in particles)
         head = next(
             (
                 h
