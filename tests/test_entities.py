@@ -264,3 +264,23 @@ def test_a_saved_pipeline_carries_the_entity_rules_it_ran_with(tmp_path: Path) -
         ("OIA", "ORG"),
     ]
     assert loaded.get_pipe("prensa_entities").data.organizations == [invented]
+
+
+def test_two_people_joined_by_a_conjunction_are_two_people(nlp_es: Language) -> None:
+    text = (
+        "La Cancillería recibió al embajador Ronald Johnson y Katherine Dueholm, subsecretaria "
+        "principal adjunta del Departamento de Estado. Citó a José Ortega y Gasset."
+    )
+    people = _ents(nlp_es, text, PERSON_LABELS)
+    assert "Ronald Johnson" in people and "Katherine Dueholm" in people
+    assert not [p for p in people if "Johnson y" in p]
+    assert "José Ortega y Gasset" in people  # one word after 'y': a compound surname
+
+
+def test_a_person_is_never_also_a_place_in_the_same_release(nlp_es: Language) -> None:
+    sentence = "Llegó Katherine Dueholm a la reunión . Dueholm habló ."
+    ents = [(1, 3, "PER"), (8, 9, "LOC")]  # a trusted model keeps a one-word unknown place
+    assert _rules_over(nlp_es, sentence, ents, trust_ner=True) == [
+        ("Katherine Dueholm", "PER"),
+        ("Dueholm", "PER"),
+    ]

@@ -44,6 +44,7 @@ class RuleData(BaseModel):
     particles: list[str]
     connectors: list[str]
     definite_articles: list[str]
+    conjunctions: list[str]
     office_links: list[str]
     complement_links: list[str]
     organizations: list[OrganizationNames]
@@ -59,6 +60,7 @@ class RuleData(BaseModel):
                 "particles",
                 "connectors",
                 "definite_articles",
+                "conjunctions",
                 "office_links",
                 "complement_links",
             )
@@ -115,6 +117,7 @@ class EntityContext:
     particles: frozenset[str]
     connectors: frozenset[str]
     definite_articles: frozenset[str]
+    conjunctions: frozenset[str]
     office_links: frozenset[str]
     complement_links: frozenset[str]
 
@@ -145,6 +148,7 @@ class EntityContext:
             particles=_folded(data.particles),
             connectors=_folded(data.connectors),
             definite_articles=_folded(data.definite_articles),
+            conjunctions=_folded(data.conjunctions),
             office_links=_folded(data.office_links),
             complement_links=_folded(data.complement_links),
         )

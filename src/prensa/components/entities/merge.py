@@ -10,7 +10,7 @@ from prensa.components.entities.context import EntityContext
 from prensa.components.entities.plausible import generic
 from prensa.components.entities.words import inside_longer
 from prensa.labels import GENERIC_SPANS, PERSON_LABELS
-from prensa.text import line_start
+from prensa.text import fold, line_start
 
 
 def model_name_around(r: EntityContext, rule: Span, people: list[Span]) -> bool:
@@ -22,6 +22,62 @@ def model_name_around(r: EntityContext, rule: Span, people: list[Span]) -> bool:
             if not all(t.text in r.dictionary for t in extra):
                 return True
     return False
+
+
+def split_coordinated(r: EntityContext, spans: list[Span]) -> list[Span]:
+    """'Ronald Johnson y Katherine Dueholm' is two people: a person span is split at a
+    conjunction with a full name (two capitalised words or more) on each side. 'José Ortega y
+    Gasset', with one word after the conjunction, stays one name."""
+    result: list[Span] = []
+    for span in spans:
+        cut = next(
+            (
+                t.i
+                for t in span[2:-2]
+                if t.lower_ in r.conjunctions
+                and all(w.is_title or w.is_upper for w in span.doc[t.i - 2 : t.i])
+                and all(w.is_title or w.is_upper for w in span.doc[t.i + 1 : t.i + 3])
+            ),
+            None,
+        )
+        if span.label_ not in PERSON_LABELS or cut is None:
+            result.append(span)
+            continue
+        doc = span.doc
+        result.append(Span(doc, span.start, cut, label=span.label_))
+        result.extend(split_coordinated(r, [Span(doc, cut + 1, span.end, label=span.label_)]))
+    return result
+
+
+def people_not_places(r: EntityContext, spans: list[Span]) -> list[Span]:
+    """A person is never also a place in the same release: a place or organisation span whose
+    words run inside a full name found elsewhere ('Dueholm' once 'Katherine Dueholm' is a person)
+    is that person. Only plain names count ('Vigilancia Marítima de Islas Marías' is no one's
+    name); acronyms and places the gazetteer or lexicon knows are left alone."""
+    names = [
+        words
+        for s in spans
+        if s.label_ in PERSON_LABELS
+        and len(s) > 1
+        and not r.particles.intersection(words := tuple(fold(t.text) for t in s))
+    ]
+    fixed: list[Span] = []
+    for span in spans:
+        words = tuple(fold(t.text) for t in span)
+        if (
+            span.label_ not in PERSON_LABELS
+            and not span.kb_id_
+            and not span.text.isupper()
+            and any(_contains(name, words) for name in names)
+        ):
+            span = Span(span.doc, span.start, span.end, label=r.labels["person"])
+        fixed.append(span)
+    return fixed
+
+
+def _contains(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    n = len(words)
+    return n < len(name) and any(name[i : i + n] == words for i in range(len(name) - n + 1))
 
 
 def set_annotations(
@@ -47,9 +103,9 @@ def set_annotations(
             or not inside_longer(s, inner)
         ]
     for tier in (sure, titled, statistical):
-        for span in filter_spans(tier):
+        for span in filter_spans(split_coordinated(r, tier)):
             if not taken.intersection(range(span.start, span.end)):
                 chosen.append(span)
                 taken.update(range(span.start, span.end))
-    doc.ents = sorted(chosen, key=lambda s: s.start)
+    doc.ents = sorted(people_not_places(r, chosen), key=lambda s: s.start)
     doc.spans[GENERIC_SPANS] = [s for s in doc.ents if generic(r, s)]
