@@ -76,3 +76,18 @@ def test_an_unexpected_exception_exits_three_not_one(
         cli.main()
     assert caught.value.code == EXIT_INTERNAL
     assert "internal error" in capsys.readouterr().err
+
+
+def test_the_readme_python_example_runs_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = (RAW.parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "raw").symlink_to(RAW, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(block, "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    comments = [line.strip()[2:] for line in block.splitlines() if line.strip().startswith("# [")]
+    assert printed[: len(comments)] == comments  # the outputs the README shows are the real ones
+    assert (tmp_path / "data" / "processed" / "documents.csv").is_file()
