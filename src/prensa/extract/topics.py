@@ -23,13 +23,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 
+import spacy
+from spacy.language import Language as SpacyLanguage
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from prensa import nlp
 from prensa.context import DocContext
 from prensa.records import Language, Topic
 from prensa.resources import models_cache
@@ -66,15 +68,21 @@ def _anchor(pattern: list[dict[str, object]], stop: frozenset[str]) -> tuple[set
     return first  # only stop words ('while in'): anchor on the first of them
 
 
+@cache
+def _blank(language: Language) -> SpacyLanguage:
+    return spacy.blank(language)
+
+
 @models_cache
 def compiled_topics(language: Language, vocab: Vocab) -> _CompiledTopics:
     """Every topic's patterns for ``language``, keyed by topic id, and their anchor words; built
-    on the documents' own vocabulary (a process may hold the trained and the stock pipeline)."""
-    pipeline = nlp.load(language)
-    stop = frozenset(fold(w) for w in pipeline.Defaults.stop_words)
+    on the documents' own vocabulary (a process may hold the trained and the stock pipeline).
+    Patterns are tokenised by the language's rules alone: no model is loaded for them."""
+    blank = _blank(language)
+    stop = frozenset(fold(w) for w in blank.Defaults.stop_words)
 
     def tokenize(text: str) -> list[str]:
-        return [t.text for t in pipeline.tokenizer(text)]
+        return [t.text for t in blank.tokenizer(text)]
 
     result = Matcher(vocab)
     anchors: set[str] | None = set()

@@ -9,7 +9,7 @@ from spacy.util import filter_spans
 from prensa.components.entities.context import EntityContext
 from prensa.components.entities.plausible import generic
 from prensa.components.entities.words import inside_longer
-from prensa.labels import GENERIC_SPANS, PERSON_LABELS
+from prensa.labels import GENERIC_SPANS, PERSON_LABELS, PLACE_LABELS
 from prensa.text import fold, line_start
 
 
@@ -50,8 +50,8 @@ def split_coordinated(r: EntityContext, spans: list[Span]) -> list[Span]:
 
 
 def people_not_places(r: EntityContext, spans: list[Span]) -> list[Span]:
-    """A person is never also a place in the same release: a place or organisation span whose
-    words run inside a full name found elsewhere ('Dueholm' once 'Katherine Dueholm' is a person)
+    """A person is never also a place in the same release: a place span whose words run inside
+    a full name found elsewhere ('Dueholm' once 'Katherine Dueholm' is a person)
     is that person. Only plain names count ('Vigilancia Marítima de Islas Marías' is no one's
     name); acronyms and places the gazetteer or lexicon knows are left alone."""
     names = [
@@ -65,7 +65,7 @@ def people_not_places(r: EntityContext, spans: list[Span]) -> list[Span]:
     for span in spans:
         words = tuple(fold(t.text) for t in span)
         if (
-            span.label_ not in PERSON_LABELS
+            span.label_ in PLACE_LABELS
             and not span.kb_id_
             and not span.text.isupper()
             and any(_contains(name, words) for name in names)
