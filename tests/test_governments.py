@@ -115,6 +115,24 @@ def test_ministries_are_usable_as_organisations() -> None:
     assert by_name["Gobierno de Chile"].country == "CL"
 
 
+def test_every_portfolio_wording_reaches_the_ministry_that_holds_it() -> None:
+    """No country's own names shadow a generic wording: "ministro de Hacienda" finds whichever
+    ministry holds finance, in every country that has one."""
+    data = kb.governments_file()
+    missed = []
+    for code in kb.countries():
+        held = {p for m in kb.government(code).ministries for p in m.portfolios}  # type: ignore[union-attr]
+        for key, portfolio in data.portfolios.items():
+            if key not in held:
+                continue
+            for language, head in (("es", "ministra de"), ("en", "Minister for")):
+                for wording in (*portfolio.terms(language), *portfolio.weak.of(language)):
+                    found = kb.resolve_office(f"{head} {wording}", code, language)
+                    if found is None or key not in found.portfolios:
+                        missed.append((code, key, wording))
+    assert missed == []
+
+
 # --- resolving offices -------------------------------------------------------------------------
 
 

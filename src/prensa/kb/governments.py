@@ -251,7 +251,9 @@ def resolve_office(text: str, country: str, language: str) -> MinistryEntry | No
     """The ministry of ``country`` that an office or ministry's name stands for: "Relaciones
     Exteriores" with CL is Chile's Ministerio de Relaciones Exteriores, "Foreign Secretary" with
     GB the Foreign, Commonwealth & Development Office. None when the text names no ministry, or
-    names another country's ("ministro de Salud de Perú" with CL)."""
+    names another country's ("ministro de Salud de Perú" with CL). The ministries are national:
+    a release from a state or city government names its own "Secretaría de Salud", so callers
+    resolve through here only when the issuer is a national government."""
     known = _knowledge().countries.get(country.upper())
     if known is None or not text.strip():
         return None

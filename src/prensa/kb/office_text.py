@@ -46,11 +46,13 @@ class OfficeReader:
     def __init__(self, portfolios: Mapping[str, Portfolio], heads: OfficeHeads) -> None:
         self._terms: dict[str, list[_Term]] = {}
         self._offices: dict[str, dict[str, str]] = {}
+        self._articles = word_class("definite_articles")
         for language in ("es", "en"):
             terms: list[_Term] = []
             for key, p in portfolios.items():
-                terms += [_Term(norm(t), key, False) for t in p.terms(language)]
-                terms += [_Term(norm(t), key, True) for t in p.weak.of(language)]
+                # Readings lose their leading article, so "the Exchequer" is also "Exchequer".
+                terms += [_Term(t, key, False) for t in self._forms(p.terms(language))]
+                terms += [_Term(t, key, True) for t in self._forms(p.weak.of(language))]
             # Longest first, so "Seguridad Social" is read before "Seguridad".
             self._terms[language] = sorted(terms, key=lambda t: -len(t.words))
             offices: dict[str, str] = {}
@@ -69,7 +71,6 @@ class OfficeReader:
         self._connectors = sorted(
             {norm(c) for c in (*heads.es_connectors, *heads.en_connectors)}, key=len, reverse=True
         )
-        self._articles = word_class("definite_articles")
         self._joins = tuple(f" {c} " for c in sorted(word_class("conjunctions") | {"&"}))
 
     def readings(self, text: str, country_words: Iterable[str] = ()) -> list[Reading]:
@@ -107,6 +108,11 @@ class OfficeReader:
                 ):
                     return term.portfolio, term.words
         return None
+
+    def _forms(self, wordings: Iterable[str]) -> dict[str, None]:
+        forms = {norm(w): None for w in wordings}
+        forms.update({self._drop_article(f): None for f in list(forms)})
+        return forms
 
     def _drop_article(self, text: str) -> str:
         first, _, rest = text.partition(" ")
