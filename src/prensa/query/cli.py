@@ -165,9 +165,53 @@ def serve(
     _Guard.call(lambda: run_server(folder, host, port))
 
 
+def show(
+    release: Annotated[str, typer.Argument(help="A release file, or a doc_id in the database.")],
+    out: Annotated[
+        Path | None, typer.Option("--html", help="Write the page here [stdout].")
+    ] = None,
+    db: DbOption = DEFAULT_DIR,
+) -> None:
+    """One release as HTML: entities highlighted, roles, commitments and topics beside it."""
+    from prensa.query.show import release_html
+
+    def build() -> str:
+        if Path(release).is_file():
+            from prensa.api import extract_file
+
+            return release_html(extract_file(Path(release)))
+        from prensa.query.show import load_record
+        from prensa.query.store import connect
+
+        with closing(connect(db)) as con:
+            return release_html(load_record(con, release))
+
+    page = _Guard.call(build)
+    if out is None:
+        typer.echo(page)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(page, encoding="utf-8")
+
+
+def report(
+    folder: Annotated[Path, typer.Argument(help="Output folder (or prensa.sqlite).")] = DEFAULT_DIR,
+    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write.")] = Path(
+        "report.html"
+    ),
+) -> None:
+    """A self-contained HTML report with charts of a processed batch (opens offline)."""
+    from prensa.query.report import write_report
+
+    _Guard.call(lambda: write_report(folder, out))
+    typer.echo(str(out))
+
+
 def register(app: typer.Typer, guard: Callable[[Callable[[], Any]], Any]) -> None:
     """Add the reading commands to the main ``prensa`` app."""
     _Guard.call = staticmethod(guard)  # type: ignore[assignment]
     app.add_typer(query_app, name="query")
     app.command("sql")(sql)
     app.command("serve")(serve)
+    app.command("show")(show)
+    app.command("report")(report)
