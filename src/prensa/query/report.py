@@ -1,16 +1,19 @@
 """``prensa report``: one self-contained HTML page of charts about a processed batch.
 
 Charts are plotly figures with plotly.js inlined once, so the page opens offline. The map draws
-places from their coordinates on a plain longitude/latitude plane: plotly's geographic maps fetch
-their base map from the network, which a report read offline cannot do.
+places from their coordinates on a plain longitude/latitude plane over country outlines shipped
+with prensa: plotly's geographic maps fetch their base map from the network, which a report read
+offline cannot do.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import sqlite3
 from contextlib import closing
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -26,6 +29,8 @@ h1{color:#1f3b57}section{margin:2rem 0}h2{font-size:1.15rem;margin-bottom:.2rem}
 p.note{color:#666;margin-top:0}
 """
 _TOP = 15
+#: Country outlines (Natural Earth 1:110m, from the world-atlas package): see assets/NOTICE.
+OUTLINES = Path(__file__).parent / "assets" / "countries-110m.json"
 
 
 def _frame(con: sqlite3.Connection, sql: str) -> pd.DataFrame:
@@ -104,6 +109,25 @@ def commitments_timeline(con: sqlite3.Connection) -> go.Figure | None:
     return figure
 
 
+@cache
+def outline_lines() -> tuple[list[float | None], list[float | None]]:
+    """Every border of the TopoJSON as one polyline (lon, lat), segments split by None: its arcs
+    are delta-encoded integers, scaled and shifted by the file's transform."""
+    topology = json.loads(OUTLINES.read_text(encoding="utf-8"))
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    lons: list[float | None] = []
+    lats: list[float | None] = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            lons.append(round(x * sx + tx, 3))
+            lats.append(round(y * sy + ty, 3))
+        lons.append(None)
+        lats.append(None)
+    return lons, lats
+
+
 def places_map(con: sqlite3.Connection) -> go.Figure | None:
     data = _frame(
         con,
@@ -122,8 +146,28 @@ def places_map(con: sqlite3.Connection) -> go.Figure | None:
         size_max=30,
     )
     figure.update_traces(textposition="top center")
-    figure.update_yaxes(scaleanchor="x", scaleratio=1, title="latitude")
-    figure.update_xaxes(title="longitude")
+    lons, lats = outline_lines()
+    figure.add_trace(
+        go.Scatter(
+            x=lons,
+            y=lats,
+            mode="lines",
+            line={"color": "#8a98a6", "width": 0.8},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    figure.data = (figure.data[-1], *figure.data[:-1])  # borders under the places
+    pad = 8
+    figure.update_xaxes(
+        title="longitude", range=[data["lon"].min() - pad * 2, data["lon"].max() + pad * 2]
+    )
+    figure.update_yaxes(
+        title="latitude",
+        range=[data["lat"].min() - pad, data["lat"].max() + pad],
+        scaleanchor="x",
+        scaleratio=1,
+    )
     return figure
 
 

@@ -17,7 +17,6 @@ from datasette.utils.asgi import Response
 
 from prensa.errors import UsageError
 from prensa.normalize import fold
-from prensa.query.show import load_record, release_html
 
 
 @hookimpl
@@ -53,6 +52,8 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, datasette:
 
 
 async def _release(datasette: Any, request: Any) -> Response:
+    from prensa.query.show import load_record, release_html  # spaCy loads on first view only
+
     doc_id = request.url_vars["doc_id"]
     database = datasette.get_database()
     try:
