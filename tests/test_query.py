@@ -127,8 +127,9 @@ def test_topics_places_and_timeline(processed_raw: Path) -> None:
     places = _json(["query", "places", "--country", "us", "--db", str(processed_raw)])
     assert places and {p["country"] for p in places} == {"US"}
     timeline = _json(["query", "timeline", "velasco", "--db", str(processed_raw)])
-    dates = [str(e["date"] or "") for e in timeline]
-    assert dates == sorted(dates) and {"role", "commitment"} <= {e["event"] for e in timeline}
+    dates = [str(e["date"]) for e in timeline if e["date"]]
+    assert dates == sorted(dates) and timeline[0]["date"]
+    assert {"role", "commitment"} <= {e["event"] for e in timeline}
 
 
 def test_sql_reads_parquet_and_refuses_writes(processed_raw: Path) -> None:

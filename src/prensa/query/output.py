@@ -61,6 +61,9 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, title: str) -> str | Non
             writer.writeheader()
             writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
         return buffer.getvalue().rstrip("\n")
+    if not rows:
+        Console(stderr=True).print(f"{escape(title)}: no rows")
+        return None
     table = Table(title=f"{title}: {len(rows)} rows", show_lines=True)
     columns = [c for c in (rows[0] if rows else {}) if c not in _HIDDEN_IN_TABLE]
     for column in columns:

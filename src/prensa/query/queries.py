@@ -214,4 +214,8 @@ def timeline(con: sqlite3.Connection, name: str) -> list[Row]:
         )
     busy = {(e["who"], e["doc_id"]) for e in events if e["event"] != "mentioned"}
     kept = [e for e in events if e["event"] != "mentioned" or (e["who"], e["doc_id"]) not in busy]
-    return sorted(kept, key=lambda e: (str(e["date"] or ""), str(e["doc_id"]), e["start"] or 0))
+    # Undated releases last: they cannot be placed in time.
+    return sorted(
+        kept,
+        key=lambda e: (e["date"] is None, str(e["date"] or ""), str(e["doc_id"]), e["start"] or 0),
+    )
