@@ -263,7 +263,7 @@ def benchmark(
 
 from prensa.query.cli import register as _register_query_commands  # noqa: E402
 
-_register_query_commands(app, _guarded)
+_register_query_commands(app)
 
 
 def main() -> None:

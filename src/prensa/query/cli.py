@@ -1,7 +1,7 @@
 """The commands that read a processed batch: ``query``, ``sql``, ``serve``, ``show``, ``report``.
 
 Thin, like the rest of the CLI: options in, a library call, rows out. Errors are PrensaErrors,
-which ``register`` routes through the main CLI's guard to their exit codes.
+which the main CLI's guard turns into their exit codes.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from prensa.errors import UsageError
 from prensa.query.output import Format, render
 
 T = TypeVar("T")
@@ -28,14 +29,15 @@ DbOption = Annotated[Path, typer.Option("--db", help="prensa.sqlite or the folde
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table, csv or json.")]
 
 
-class _Guard:
-    """Set by ``register``: the main CLI's error guard."""
+def _guard(call: Callable[[], T]) -> T:
+    """The main CLI's guard: a PrensaError becomes its message and exit code."""
+    from prensa.cli import _guarded
 
-    call: Callable[[Callable[[], Any]], Any] = staticmethod(lambda f: f())
+    return _guarded(call)
 
 
 def _emit(fetch: Callable[[], list[dict[str, Any]]], fmt: Format, title: str) -> None:
-    rows = _Guard.call(fetch)
+    rows = _guard(fetch)
     text = render(rows, fmt, title)
     if text is not None:
         typer.echo(text)
@@ -162,7 +164,7 @@ def serve(
     """Browse the database in Datasette (read-only), with search, facets and canned queries."""
     from prensa.query.serve import serve as run_server
 
-    _Guard.call(lambda: run_server(folder, host, port))
+    _guard(lambda: run_server(folder, host, port))
 
 
 def show(
@@ -176,17 +178,20 @@ def show(
     from prensa.query.show import release_html
 
     def build() -> str:
-        if Path(release).is_file():
+        path = Path(release)
+        if path.is_file():
             from prensa.api import extract_file
 
-            return release_html(extract_file(Path(release)))
+            return release_html(extract_file(path))
+        if path.suffix or len(path.parts) > 1:
+            raise UsageError(f"{release} is not a file (nor a doc_id)")
         from prensa.query.show import load_record
         from prensa.query.store import connect
 
         with closing(connect(db)) as con:
             return release_html(load_record(con, release))
 
-    page = _Guard.call(build)
+    page = _guard(build)
     if out is None:
         typer.echo(page)
     else:
@@ -203,13 +208,12 @@ def report(
     """A self-contained HTML report with charts of a processed batch (opens offline)."""
     from prensa.query.report import write_report
 
-    _Guard.call(lambda: write_report(folder, out))
+    _guard(lambda: write_report(folder, out))
     typer.echo(str(out))
 
 
-def register(app: typer.Typer, guard: Callable[[Callable[[], Any]], Any]) -> None:
+def register(app: typer.Typer) -> None:
     """Add the reading commands to the main ``prensa`` app."""
-    _Guard.call = staticmethod(guard)  # type: ignore[assignment]
     app.add_typer(query_app, name="query")
     app.command("sql")(sql)
     app.command("serve")(serve)
