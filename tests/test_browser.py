@@ -148,3 +148,20 @@ def test_show_and_report_render_in_the_browser(
     page.screenshot(path=str(artifacts / "prensa-report.png"), full_page=True)
     assert all(u.startswith("file:") for u in requests), "the pages must open offline"
     page.close()
+
+
+def test_every_table_and_canned_query_opens(server: str) -> None:
+    import json
+
+    from prensa.query.serve import load_metadata
+
+    meta = load_metadata()
+    pages = [f"/prensa/{table}" for table in meta.tables]
+    pages += [f"/prensa/{query}?actor=mexico&name=velasco&days=30" for query in meta.queries]
+    for page in pages:
+        with urllib.request.urlopen(server + page, timeout=10) as response:
+            assert response.status == 200, page
+    found = f"{server}/prensa/documents.json?_search=extradicion&_shape=array"
+    with urllib.request.urlopen(found, timeout=10) as response:
+        rows = json.load(response)
+    assert len(rows) == 1 and rows[0]["language"] == "es"
