@@ -71,5 +71,7 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, title: str) -> str | Non
         table.add_column(column, overflow="fold", ratio=3 if wide else 1)
     for row in rows:
         table.add_row(*(_BOLD.sub(r"[bold]\1[/bold]", escape(_cell(row[c]))) for c in columns))
-    Console(width=max(Console().width, 160)).print(table)
+    console = Console()
+    # A terminal decides its own width; piped output gets room for the sentences.
+    (console if console.is_terminal else Console(width=160)).print(table)
     return None
