@@ -37,3 +37,13 @@ def edited_models(
         monkeypatch.setenv("PRENSA_MODELS", str(tmp_path))
 
     return edit
+
+
+@pytest.fixture(scope="session")
+def processed_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """data/raw processed once per session: the folder prensa query, serve and report read."""
+    from prensa.batch import run
+
+    out = tmp_path_factory.mktemp("processed")
+    run([Path(__file__).resolve().parents[1] / "data" / "raw"], out)
+    return out

@@ -78,7 +78,8 @@ def test_sqlite_full_text_search_finds_the_release(
     out, record, _ = written
     with sqlite3.connect(out / "prensa.sqlite") as con:
         hits = con.execute(
-            "SELECT doc_id FROM documents_fts WHERE documents_fts MATCH 'extradiciones'"
+            "SELECT d.doc_id FROM documents_fts f JOIN documents d ON d.rowid = f.rowid"
+            " WHERE documents_fts MATCH 'extradiciones'"
         ).fetchall()
         accentless = con.execute(
             "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Mexico'"

@@ -261,6 +261,11 @@ def benchmark(
     Console().print(table)
 
 
+from prensa.query.cli import register as _register_query_commands  # noqa: E402
+
+_register_query_commands(app)
+
+
 def main() -> None:
     """Console entry point: an exception no stage expected is a bug, and exits 3, not 1."""
     try:

@@ -1,6 +1,6 @@
 """Scores extracted records against hand-made gold files (``GOLD-FORMAT.md``), field by field.
 
-Every comparison is accent- and case-insensitive (``prensa.normalize.fold``) and works on whole
+Every comparison is accent- and case-insensitive (``prensa.text.fold``) and works on whole
 words. Each gold item is matched at most once: candidate pairs are ranked by how well they agree
 (exact text first, then same words, then shorter forms) and taken greedily, so one good
 prediction never hides behind a worse one. A prediction left unmatched is a false positive, a

@@ -7,18 +7,17 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable
-from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from prensa.export.database import write_database
 from prensa.records import FACT_TABLES, TABLES, DocumentRecord, ErrorRecord, Record
 
-#: Separator for list-valued cells in CSV and SQLite (Parquet and JSONL keep real lists).
+#: Separator for list-valued cells in CSV (Parquet and JSONL keep real lists, SQLite JSON arrays).
 LIST_SEPARATOR = "; "
 #: The documents table holds the release's own fields; its facts go to their own tables.
 _DOCUMENT_FIELDS = tuple(TABLES["documents"].model_fields)
@@ -57,7 +56,7 @@ def _frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
 
 
 def _flatten_lists(frame: pd.DataFrame) -> pd.DataFrame:
-    """Lists become 'a; b' strings: CSV and SQLite have no list type."""
+    """Lists become 'a; b' strings: CSV has no list type."""
     flat = frame.copy()
     for column in flat.columns:
         if flat[column].map(lambda v: isinstance(v, list)).any():
@@ -79,28 +78,13 @@ def _atomic(path: Path, write: Callable[[Path], None]) -> None:
             os.unlink(tmp)
 
 
-def _write_sqlite(path: Path, frames: dict[str, pd.DataFrame]) -> None:
-    with closing(sqlite3.connect(path)) as con:
-        for table, frame in frames.items():
-            _flatten_lists(frame).to_sql(table, con, index=False, if_exists="replace")
-        for table in frames:
-            if table != "errors" and "doc_id" in frames[table].columns:
-                con.execute(f"CREATE INDEX IF NOT EXISTS idx_{table}_doc ON {table}(doc_id)")
-        # Full-text search over what journalists look for: sentences of every fact and the releases.
-        con.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
-            "doc_id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 2')"
-        )
-        con.execute("INSERT INTO documents_fts SELECT doc_id, title, text FROM documents")
-        con.commit()
-
-
 def write_tables(
     records: Iterable[DocumentRecord], errors: Iterable[ErrorRecord], out_dir: Path
 ) -> dict[str, int]:
     """Write each table as CSV and Parquet, plus documents.jsonl and prensa.sqlite; count rows."""
     # Input order, whatever order the releases finished in (some may come from the manifest).
     records = sorted(records, key=lambda r: (r.source_path, r.record_index or 0))
+    errors = list(errors)
     out_dir.mkdir(parents=True, exist_ok=True)
     rows = table_rows(records, errors)
     frames = {table: _frame(table, table_rows_) for table, table_rows_ in rows.items()}
@@ -117,5 +101,5 @@ def write_tables(
                 handle.write(json.dumps(record.model_dump(mode="json"), ensure_ascii=False) + "\n")
 
     _atomic(out_dir / "documents.jsonl", write_jsonl)
-    _atomic(out_dir / "prensa.sqlite", lambda p: _write_sqlite(p, frames))
+    write_database(out_dir / "prensa.sqlite", records, errors)
     return {table: len(frame) for table, frame in frames.items()}
