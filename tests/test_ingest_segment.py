@@ -231,10 +231,18 @@ def test_dateline_variants(opening: str, language: str, place: str, when: date) 
         "Hoy, 6 de diciembre de 2024, somos testigos de un logro.",
     ],
 )
-def test_place_and_date_without_dash_is_not_a_dateline(line: str) -> None:
-    s = segment(raw(f"Mensaje de la Presidenta\n{line}\nMuchas gracias."), "es")
+def test_place_and_date_line_after_text_is_not_a_dateline(line: str) -> None:
+    """A closing "Place, date" line is the signature of a letter or speech, not its dateline."""
+    s = segment(raw(f"Mensaje de la Presidenta\nMuchas gracias.\n{line}\nLa Presidenta"), "es")
     assert s.dateline_place is None
     assert line in s.body
+
+
+def test_place_and_date_line_opening_the_body_is_the_dateline() -> None:
+    s = segment(raw("Sesión ordinaria\nSaltillo, Coahuila a 26 de Junio de 2018.\nTexto."), "es")
+    assert (s.dateline_place, s.dateline_date) == ("Saltillo, Coahuila", date(2018, 6, 26))
+    assert s.dateline_start is not None and s.dateline_end is not None
+    assert s.text[s.dateline_start : s.dateline_end] == "Saltillo, Coahuila a 26 de Junio de 2018"
 
 
 def test_header_date_line_with_weekday() -> None:

@@ -48,6 +48,10 @@ def _guarded(call: Callable[[], T]) -> T:
         raise _fail(str(exc), code=exc.exit_code) from exc
 
 
+ISSUER_COUNTRY_HELP = (
+    "ISO 3166 alpha-2 country of the issuer (e.g. CL), instead of the one inferred from the "
+    "letterhead, the dateline and sources.tsv."
+)
 RUN_HELP = (
     "Process releases (files or folders) and write every table to --out. Releases finished by an "
     "earlier run into the same folder (its manifest.jsonl) are reused unless --fresh."
@@ -72,6 +76,9 @@ def run(
         int,
         typer.Option("--workers", "-j", min=1, help="Processes to share the files among."),
     ] = 1,
+    issuer_country: Annotated[
+        str | None, typer.Option("--issuer-country", help=ISSUER_COUNTRY_HELP)
+    ] = None,
 ) -> None:
     from prensa.batch import run as run_batch
 
@@ -92,6 +99,7 @@ def run(
                 fresh=fresh,
                 on_start=lambda n: progress.update(task, total=n),
                 on_file=lambda _path: progress.advance(task),
+                issuer_country=issuer_country,
             )
         )
     if summary.note:
@@ -117,10 +125,13 @@ def run(
 @app.command(help="Print one release's full record as JSON.\n\n" + EXIT_CODES_HELP)
 def extract(
     file: Annotated[Path, typer.Argument(help="A release file (the first release in it).")],
+    issuer_country: Annotated[
+        str | None, typer.Option("--issuer-country", help=ISSUER_COUNTRY_HELP)
+    ] = None,
 ) -> None:
     from prensa.api import extract_file
 
-    record = _guarded(lambda: extract_file(file))
+    record = _guarded(lambda: extract_file(file, issuer_country=issuer_country))
     typer.echo(record.model_dump_json(indent=2))
 
 
