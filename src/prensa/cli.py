@@ -216,6 +216,41 @@ def eval_conll(
     Console().print(_counts_table(title, data["by_type"]))
 
 
+@eval_app.command(
+    "layout",
+    help="Check titles, publication dates, datelines and empty records against the metadata of "
+    "a folder of releases with a sources.tsv.",
+)
+def eval_layout(
+    folder: Annotated[Path, typer.Argument(help="Folder of releases with a sources.tsv/.csv.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    from prensa.evaluate.layout import CHECKS, evaluate_layout
+    from prensa.pipeline import extract_path
+
+    try:
+        report = evaluate_layout(folder, extract_path)
+    except (PrensaError, OSError) as exc:
+        raise _fail(str(exc), code=EXIT_USAGE) from exc
+    data = report.to_dict()
+    if as_json:
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        scopes = ["overall", *report.languages]
+        table = Table(title=f"layout: {data['n_documents']} releases in {folder}")
+        table.add_column("check")
+        for scope in scopes:
+            table.add_column(scope, justify="right")
+        figures = data["figures"]
+        for check in CHECKS:
+            table.add_row(check, *(_figure(figures[f"{scope}.{check}"]) for scope in scopes))
+        Console().print(table)
+        for error in data["errors"]:
+            console.print(f"[yellow]failed[/yellow] {error['id']}: {error['error']}")
+    if data["errors"]:
+        raise typer.Exit(code=EXIT_SOME_FAILED)
+
+
 @eval_app.command("gate", help="Check every quality floor; exit 1 when one is broken.")
 def eval_gate(
     benchmarks: Annotated[Path, typer.Argument(help="The benchmarks folder.")],

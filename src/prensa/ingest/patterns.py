@@ -35,6 +35,7 @@ class DatePatterns:
     """Compiled date shapes of one language."""
 
     language: str
+    date: re.Pattern[str]
     datelines: tuple[Dateline, ...]
     header_date: re.Pattern[str]
     place_date: re.Pattern[str]
@@ -84,6 +85,7 @@ class LanguageDateRules(_Strict):
     def compiled(self, language: str) -> DatePatterns:
         return DatePatterns(
             language=language,
+            date=re.compile(self.expand("{date}")),
             datelines=tuple(
                 Dateline(re.compile(self.expand(rule.pattern)), rule.known_place)
                 for rule in self.datelines
