@@ -132,5 +132,5 @@ def test_a_conll_data_set_uses_its_pinned_sample(tmp_path: Path) -> None:
 def test_the_shipped_floors_file_is_valid() -> None:
     floors = load_floors(REPO_FLOORS)
     kinds = {spec.kind for spec in floors.datasets.values()}
-    assert kinds == {"gold", "conll"}
+    assert kinds == {"gold", "conll", "layout"}
     assert all(spec.floors for spec in floors.datasets.values())

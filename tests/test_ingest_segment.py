@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -293,3 +294,27 @@ def test_rule_files_reject_invalid_regex() -> None:
     data = yaml.safe_load((RULES_DIR / "boilerplate.yaml").read_text(encoding="utf-8"))
     with pytest.raises(ValidationError):
         BoilerplateRules.model_validate({**data, "trailing": ["(unclosed"]})
+
+
+# --- Real layouts of other governments (tests/fixtures/layouts/excerpts.yaml) ----------------
+
+EXCERPTS = yaml.safe_load(
+    (Path(__file__).parent / "fixtures" / "layouts" / "excerpts.yaml").read_text(encoding="utf-8")
+)["cases"]
+
+
+@pytest.mark.parametrize("case", EXCERPTS, ids=[c["source"][:60] for c in EXCERPTS])
+def test_real_layouts_of_other_issuers(case: dict[str, Any]) -> None:
+    s = segment(raw(case["text"]), case["language"])
+    expect = case["expect"]
+    published = date.fromisoformat(expect["published"]) if expect["published"] else None
+    assert s.dateline_place == expect["dateline_place"]
+    assert (s.published, s.published_source) == (published, expect["published_source"])
+    lines = s.text.split("\n")
+    for line in case.get("dropped", []):
+        assert line not in lines
+    for line in case.get("kept", []):
+        assert line in lines
+    if s.dateline_start is not None and s.dateline_end is not None:
+        written = s.text[s.dateline_start : s.dateline_end]
+        assert s.dateline_place is None or s.dateline_place.split(" (")[0] in written

@@ -106,7 +106,7 @@ def segment(raw: RawDocument, language: str) -> Segments:
         issuer_lead, pos = _issuer_line(lines, pos, found, dates, headers, dropped)
     bullets, pos = _bullets(lines, pos, headers.bullets)
     body_lines = _strip_boilerplate(lines[pos:], boiler, dates, headers, found, dropped)
-    body_lines = _drop_opening_headers(body_lines, title, dates, headers, found, dropped)
+    body_lines = _drop_opening_headers(body_lines, title, dates, (headers, boiler), found, dropped)
 
     dateline = find_dateline(body_lines, dates, parse_date, _known_place)
     dateline_date = dateline.date if dateline else None
@@ -299,19 +299,21 @@ def _drop_opening_headers(
     lines: list[str],
     title: str | None,
     dates: list[DatePatterns],
-    rules: HeaderRules,
+    rules: tuple[HeaderRules, BoilerplateRules],
     found: _Header,
     dropped: list[str],
 ) -> list[str]:
-    """Labels, date lines and a repeated title among the opening lines (a breadcrumb or an
-    agency line may come before them) are header, not text: "FOR IMMEDIATE RELEASE",
-    "Wednesday, May 21, 2014", the headline printed again above the dateline."""
+    """Labels, date lines, download/share lines and a repeated title among the opening lines
+    (a breadcrumb or an agency line may come before them) are header, not text: "FOR IMMEDIATE
+    RELEASE", "Wednesday, May 21, 2014", "Descargar", the headline printed again."""
+    headers, boiler = rules
     kept: list[str] = []
     for index, line in enumerate(lines):
         if index >= OPENING_WINDOW or len(line.split()) >= _PROSE_WORDS:
             return kept + lines[index:]
-        header = _classify_header(line, dates, rules, above_title=False)
-        if header is None and not (title and fold(line) == fold(title)):
+        header = _classify_header(line, dates, headers, above_title=False)
+        widget = full_match(boiler.trailing, line) or _is_share_line(line, boiler)
+        if header is None and not widget and not (title and fold(line) == fold(title)):
             kept.append(line)
             continue
         found.add(header or _HeaderLine())
