@@ -318,3 +318,29 @@ def test_real_layouts_of_other_issuers(case: dict[str, Any]) -> None:
     if s.dateline_start is not None and s.dateline_end is not None:
         written = s.text[s.dateline_start : s.dateline_end]
         assert s.dateline_place is None or s.dateline_place.split(" (")[0] in written
+
+
+def test_a_related_headline_after_the_release_is_dropped() -> None:
+    text = (
+        "México y Estados Unidos se reúnen\n"
+        "México, 11 de enero de 2026.- Ambos gobiernos acordaron reunirse de nuevo.\n"
+        "Sheinbaum conversa con Trump ante tensión por cárteles"
+    )
+    s = segment(raw(text), "es")
+    assert s.text.endswith("acordaron reunirse de nuevo.")
+    assert "Sheinbaum conversa con Trump ante tensión por cárteles" in s.boilerplate
+
+
+@pytest.mark.parametrize(
+    "trailer",
+    ["(Con información de EFE)", "jm/cs", "Lee también: Sheinbaum conversa con Trump", "(AFP)"],
+)
+def test_agency_trailers_are_dropped(trailer: str) -> None:
+    s = segment(raw(f"Título de la nota\nEl gobierno informó hoy la medida.\n{trailer}"), "es")
+    assert s.text.endswith("El gobierno informó hoy la medida.")
+
+
+def test_the_last_words_of_a_speech_are_not_taken_for_a_headline() -> None:
+    text = "Discurso del canciller\nSeñoras y señores.\nMuchas gracias y muy buenas tardes. ---"
+    s = segment(raw(text), "es")
+    assert "Muchas gracias y muy buenas tardes. ---" in s.text

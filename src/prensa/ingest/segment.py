@@ -42,6 +42,7 @@ _DATE_ORDER = {"es": "DMY", "en": "MDY"}
 #: "1º de mayo", "1o. de mayo" -> "1 de mayo": dateparser does not read ordinal day marks.
 #: How a line that ends a sentence ends (closing quotes and brackets included).
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", ")", '"', "”", "»", "’", "'")
+_SENTENCE_INSIDE = re.compile(r"[.!?…]\s")
 _ORDINAL_DAY = re.compile(r"(\d)\s*(?:º|°|o\.?)(?=\s)")
 
 
@@ -365,6 +366,8 @@ def _is_headline(lines: list[str], rules: BoilerplateRules, dates: list[DatePatt
     if len(line) > limits.max_chars or len(line.split()) < limits.min_words:
         return False
     if not line[0].isupper() or line.endswith(_SENTENCE_END) or not before.endswith(_SENTENCE_END):
+        return False
+    if _SENTENCE_INSIDE.search(line):  # "Muchas gracias. ---": the end of a speech, not a headline
         return False
     return not any(p.place_date.match(line) or p.dateline(line) for p in dates)
 
