@@ -18,6 +18,7 @@ from typing import Literal
 import dateparser
 
 from prensa import gazetteer
+from prensa.ingest.boilerplate import is_widget, strip_tail
 from prensa.ingest.dateline import OPENING_WINDOW, find_dateline, place_parts
 from prensa.ingest.patterns import (
     BoilerplateRules,
@@ -37,12 +38,8 @@ PublishedSource = Literal["dateline", "header", "metadata"]
 _PROSE_WORDS = 30
 _ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 _DATE_ORDER = {"es": "DMY", "en": "MDY"}
 #: "1º de mayo", "1o. de mayo" -> "1 de mayo": dateparser does not read ordinal day marks.
-#: How a line that ends a sentence ends (closing quotes and brackets included).
-_SENTENCE_END = (".", "!", "?", ":", ";", "…", ")", '"', "”", "»", "’", "'")
-_SENTENCE_INSIDE = re.compile(r"[.!?…]\s")
 _ORDINAL_DAY = re.compile(r"(\d)\s*(?:º|°|o\.?)(?=\s)")
 
 
@@ -106,7 +103,10 @@ def segment(raw: RawDocument, language: str) -> Segments:
     if issuer_lead is None:  # "Title / July 1, 2025 / Office of the Spokesperson / text"
         issuer_lead, pos = _issuer_line(lines, pos, found, dates, headers, dropped)
     bullets, pos = _bullets(lines, pos, headers.bullets)
-    body_lines = _strip_boilerplate(lines[pos:], boiler, dates, headers, found, dropped)
+    tail = strip_tail(lines[pos:], boiler, dates, headers.release_numbers, parse_date)
+    dropped.extend(tail.dropped)
+    found.add(_HeaderLine(date=tail.published, release_number=tail.release_number))
+    body_lines = tail.kept
     body_lines = _drop_opening_headers(body_lines, title, dates, (headers, boiler), found, dropped)
 
     dateline = find_dateline(body_lines, dates, parse_date, _known_place)
@@ -313,91 +313,13 @@ def _drop_opening_headers(
         if index >= OPENING_WINDOW or len(line.split()) >= _PROSE_WORDS:
             return kept + lines[index:]
         header = _classify_header(line, dates, headers, above_title=False)
-        widget = full_match(boiler.trailing, line) or _is_share_line(line, boiler)
+        widget = is_widget(line, boiler)
         if header is None and not widget and not (title and fold(line) == fold(title)):
             kept.append(line)
             continue
         found.add(header or _HeaderLine())
         dropped.append(line)
     return kept
-
-
-def _strip_boilerplate(
-    lines: list[str],
-    rules: BoilerplateRules,
-    dates: list[DatePatterns],
-    headers: HeaderRules,
-    found: _Header,
-    dropped: list[str],
-) -> list[str]:
-    cut = _tail_cut(lines, rules)
-    if cut is not None:
-        dropped.extend(lines[cut:])
-        lines = lines[:cut]
-    kept: list[str] = []
-    for line in lines:
-        if full_match(rules.separators, line) or full_match(rules.end_marks, line):
-            dropped.append(line)
-        else:
-            kept.append(line)
-    headlines = 0
-    while kept:
-        last = kept[-1]
-        if full_match(headers.release_numbers, last):
-            found.add(_HeaderLine(release_number=last))
-        elif when := _publication_line(last, dates):
-            found.add(_HeaderLine(date=when))
-        elif full_match(rules.trailing, last) or _is_share_line(last, rules):
-            pass
-        elif headlines < rules.headline.max_lines and _is_headline(kept, rules, dates):
-            headlines += 1
-        else:
-            break
-        dropped.append(kept.pop())
-    return kept
-
-
-def _is_headline(lines: list[str], rules: BoilerplateRules, dates: list[DatePatterns]) -> bool:
-    """Whether the last line reads like a headline hanging after the release's last sentence."""
-    if len(lines) < 2:
-        return False
-    line, before = lines[-1], lines[-2]
-    limits = rules.headline
-    if len(line) > limits.max_chars or len(line.split()) < limits.min_words:
-        return False
-    if not line[0].isupper() or line.endswith(_SENTENCE_END) or not before.endswith(_SENTENCE_END):
-        return False
-    if _SENTENCE_INSIDE.search(line):  # "Muchas gracias. ---": the end of a speech, not a headline
-        return False
-    return not any(p.place_date.match(line) or p.dateline(line) for p in dates)
-
-
-def _tail_cut(lines: list[str], rules: BoilerplateRules) -> int | None:
-    """Index of an end mark or "related" heading close enough to the end to cut from."""
-    start = max(0, len(lines) - 1 - rules.tail.max_lines)
-    for index in range(start, len(lines)):
-        line = lines[index]
-        marks = full_match(rules.end_marks, line) or full_match(rules.related_headings, line)
-        if marks and all(len(after) <= rules.tail.max_chars for after in lines[index + 1 :]):
-            return index
-    return None
-
-
-def _is_share_line(line: str, rules: BoilerplateRules) -> bool:
-    words = _WORD.findall(line.casefold())
-    if not words or len(line) > 120 or any(ch.isdigit() for ch in line):
-        return False
-    allowed = rules.share_words | rules.share_connectors
-    return all(w in allowed for w in words) and any(w in rules.share_words for w in words)
-
-
-def _publication_line(line: str, dates: list[DatePatterns]) -> date | None:
-    """The date of a closing "Publicado: 3 de marzo de 2025" / "Published 3 March 2025" line."""
-    for patterns in dates:
-        match = patterns.header_date.fullmatch(line)
-        if match:
-            return parse_date(match["date"], patterns.language)
-    return None
 
 
 def _published(
