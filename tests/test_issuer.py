@@ -37,6 +37,7 @@ def test_the_sources_column_beats_inference() -> None:
     ("issuer", "expected"),
     [
         ("Federal Department of Foreign Affairs", "CH"),  # models/issuers.yaml
+        ("Federal Department of Justice and Police", "CH"),  # not the US "Department of Justice"
         ("U.S. Department of Justice, Office of Public Affairs", "US"),
         ("Gobierno de Chile", "CL"),  # a country named in the issuer
         ("Consejo de Participación Ciudadana del Sistema Anticorrupción de Coahuila", "MX"),

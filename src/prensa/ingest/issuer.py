@@ -81,10 +81,12 @@ def issuer_country(
 
 
 def _by_pattern(lines: Iterable[str]) -> str | None:
+    """The country of the longest issuer name found in the first line that has one, so that
+    "Federal Department of Justice and Police" (CH) beats "Department of Justice" (US)."""
     for line in lines:
-        for code, pattern in _patterns():
-            if pattern.search(line):
-                return code
+        found = [(len(m.group(0)), code) for code, p in _patterns() if (m := p.search(line))]
+        if found:
+            return max(found)[1]
     return None
 
 
