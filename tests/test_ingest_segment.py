@@ -344,3 +344,48 @@ def test_the_last_words_of_a_speech_are_not_taken_for_a_headline() -> None:
     text = "Discurso del canciller\nSeñoras y señores.\nMuchas gracias y muy buenas tardes. ---"
     s = segment(raw(text), "es")
     assert "Muchas gracias y muy buenas tardes. ---" in s.text
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "place", "when"),
+    [
+        ("OTTAWA, ON, Jan. 5, 2024 /CNW/ - The Minister spoke.", "en", "OTTAWA, ON", "2024-01-05"),
+        (
+            "January 5, 2024 – Ottawa, Ontario – Global Affairs Canada",
+            "en",
+            "Ottawa, Ontario",
+            "2024-01-05",
+        ),
+        (
+            "WASHINGTON, D.C., January 5, 2024 — The Secretary spoke.",
+            "en",
+            "WASHINGTON, D.C.",
+            "2024-01-05",
+        ),
+        (
+            "Morelia, Mich., 5 de enero de 2024.- El gobernador habló.",
+            "es",
+            "Morelia, Mich.",
+            "2024-01-05",
+        ),
+        (
+            "Quito, 5 de enero de 2024 (Cancillería).- El canciller habló.",
+            "es",
+            "Quito",
+            "2024-01-05",
+        ),
+        ("Madrid, miércoles 5 de enero de 2024. El Gobierno aprobó.", "es", "Madrid", "2024-01-05"),
+        ("CHILPANCINGO, GRO.- El gobierno estatal anunció.", "es", "CHILPANCINGO, GRO.", None),
+    ],
+)
+def test_dateline_shapes_of_the_genre(
+    line: str, language: str, place: str, when: str | None
+) -> None:
+    s = segment(raw(f"Título de la nota\n{line}\nSegundo párrafo."), language)
+    assert s.dateline_place == place
+    assert s.dateline_date == (date.fromisoformat(when) if when else None)
+
+
+def test_a_speaker_label_is_not_a_place_without_a_date() -> None:
+    s = segment(raw("Versión estenográfica\nPRESIDENTA.- Buenos días a todos.\nGracias."), "es")
+    assert s.dateline_place is None

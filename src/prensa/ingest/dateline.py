@@ -21,6 +21,8 @@ OPENING_WINDOW = 8
 _PARAGRAPH_WORDS = 40
 #: A leading bracket or trailing full stop and dash belong to the layout, not to the place.
 _PLACE_EDGES = " .,;(-–—"
+#: "Mich.", "GRO.", "D.C.", "Edo.": a short word or one with inner points, written with its point.
+_ABBREVIATION = re.compile(r"[^\W\d_]{1,4}\.|(?:[^\W\d_]\.){2,}")
 
 
 @dataclass(frozen=True)
@@ -88,9 +90,13 @@ def _match_line(
 
 
 def _clean_place(place: str | None) -> str | None:
+    """Layout punctuation off the edges, but an abbreviation keeps its point ("Mich.", "D.C.")."""
     if not place:
         return None
-    cleaned = re.sub(r"\s+", " ", place).strip(_PLACE_EDGES)
+    cleaned = re.sub(r"\s+", " ", place).strip(_PLACE_EDGES.replace(".", ""))
+    last = cleaned.rsplit(maxsplit=1)[-1].rsplit(",", 1)[-1] if cleaned else ""
+    if cleaned.endswith(".") and not _ABBREVIATION.fullmatch(last):
+        cleaned = cleaned.rstrip(_PLACE_EDGES)
     return cleaned or None
 
 
