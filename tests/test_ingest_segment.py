@@ -389,3 +389,15 @@ def test_dateline_shapes_of_the_genre(
 def test_a_speaker_label_is_not_a_place_without_a_date() -> None:
     s = segment(raw("Versión estenográfica\nPRESIDENTA.- Buenos días a todos.\nGracias."), "es")
     assert s.dateline_place is None
+
+
+def test_a_title_that_reads_like_a_dateline_is_still_the_title() -> None:
+    text = "Seventh U.S.-Thailand Strategic Dialogue\nOffice of the Spokesperson\nDelegations met."
+    assert segment(raw(text), "en").title == "Seventh U.S.-Thailand Strategic Dialogue"
+
+
+def test_a_date_closing_the_title_is_the_release_date_when_no_dateline_gives_one() -> None:
+    text = "Department Press Briefing – June 11, 2021\nMS PORTER: Good afternoon, everyone."
+    s = segment(raw(text), "en")
+    assert s.title == "Department Press Briefing – June 11, 2021"
+    assert (s.published, s.published_source) == (date(2021, 6, 11), "header")

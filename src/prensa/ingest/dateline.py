@@ -62,6 +62,14 @@ def find_dateline(
     return None
 
 
+def is_dateline(
+    line: str, dates: list[DatePatterns], parse: DateParser, is_place: PlaceCheck
+) -> bool:
+    """Whether ``line`` opens with a dateline (a title like "Briefing – June 11, 2021" does not:
+    a place written without a date must be a known place)."""
+    return _match_line(line, dates, parse, is_place, closing=False) is not None
+
+
 def _match_line(
     line: str,
     dates: list[DatePatterns],

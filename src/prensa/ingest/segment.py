@@ -19,7 +19,7 @@ import dateparser
 
 from prensa import gazetteer
 from prensa.ingest.boilerplate import is_widget, strip_tail
-from prensa.ingest.dateline import OPENING_WINDOW, find_dateline, place_parts
+from prensa.ingest.dateline import OPENING_WINDOW, find_dateline, is_dateline, place_parts
 from prensa.ingest.patterns import (
     BoilerplateRules,
     DatePatterns,
@@ -111,7 +111,8 @@ def segment(raw: RawDocument, language: str) -> Segments:
 
     dateline = find_dateline(body_lines, dates, parse_date, _known_place)
     dateline_date = dateline.date if dateline else None
-    published, source = _published(found.date, dateline_date, raw.metadata.get("date"), dates)
+    header_date = found.date or (None if dateline_date else _title_date(title, dates))
+    published, source = _published(header_date, dateline_date, raw.metadata.get("date"), dates)
     lead = [issuer_lead, *bullets] if issuer_lead else bullets
     body = "\n".join(body_lines)
     text = "\n\n".join(part for part in (title, *lead, body) if part)
@@ -243,7 +244,7 @@ def _title(
 def _reads_like_title(line: str, dates: list[DatePatterns], rules: HeaderRules) -> bool:
     if len(line) > rules.title_max_chars or _bullet_text(line, rules.bullets) is not None:
         return False
-    if any(p.dateline(line) for p in dates):
+    if is_dateline(line, dates, parse_date, _known_place):
         return False
     return not (len(line.split()) >= _PROSE_WORDS and line.endswith((".", "!", "?", ":")))
 
@@ -320,6 +321,19 @@ def _drop_opening_headers(
         found.add(header or _HeaderLine())
         dropped.append(line)
     return kept
+
+
+def _title_date(title: str | None, dates: list[DatePatterns]) -> date | None:
+    """A full date closing the title ("Department Press Briefing – June 11, 2021", "Comunicado
+    CPC Coahuila y Campeche 13 de mayo de 2020"): the release's own date, printed in its head."""
+    if not title:
+        return None
+    end = len(title.rstrip(" .)"))
+    for patterns in dates:
+        for match in patterns.date.finditer(title):
+            if match.end() == end and match.start() > 0:
+                return parse_date(match.group(0), patterns.language)
+    return None
 
 
 def _published(
