@@ -135,3 +135,32 @@ def test_several_workers_give_the_same_tables_as_one(tmp_path: Path) -> None:
         pd.testing.assert_frame_equal(
             pd.read_csv(one / f"{table}.csv"), pd.read_csv(two / f"{table}.csv")
         )
+
+
+def test_extract_takes_the_issuer_country_given() -> None:
+    release = str(RAW / "es" / "sre-2026-01-11-reunion-seguridad.txt")
+    inferred = json.loads(runner.invoke(app, ["extract", release]).stdout)
+    assert inferred["issuer_country"] == "MX"
+    given = runner.invoke(app, ["extract", release, "--issuer-country", "cl"])
+    assert given.exit_code == 0, given.output
+    assert json.loads(given.stdout)["issuer_country"] == "CL"
+
+
+def test_an_issuer_country_that_is_no_country_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["run", str(RAW / "en"), "--out", str(tmp_path), "--issuer-country", "Chile"]
+    )
+    assert result.exit_code == 2
+    assert "ISO 3166" in result.output
+
+
+def test_eval_layout_prints_the_checks_and_json() -> None:
+    folder = Path(__file__).parent / "fixtures" / "eval" / "layout"
+    result = runner.invoke(app, ["eval", "layout", str(folder), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["n_documents"] == 2
+    assert data["figures"]["overall.title"] == 1.0
+    assert data["figures"]["overall.date_found_when_written"] == 1.0
+    table = runner.invoke(app, ["eval", "layout", str(folder)])
+    assert "date_found" in table.stdout

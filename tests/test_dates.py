@@ -12,6 +12,8 @@ from prensa import nlp
 from prensa.context import DocContext
 from prensa.errors import ResourceError
 from prensa.extract import dates
+from prensa.ingest.readers import RawDocument
+from prensa.ingest.segment import segment
 from prensa.records import DateMention
 
 COMUNICADO = (
@@ -40,12 +42,28 @@ def run(
     pipelines: dict[str, SpacyLanguage], text: str, language: str, anchor: date | None
 ) -> list[DateMention]:
     doc = pipelines[language](text)
-    ctx = DocContext(doc_id="doc_test", language=language, published=anchor, anchor=anchor)
+    ctx = DocContext(
+        doc_id="doc_test",
+        language=language,
+        published=anchor,
+        anchor=anchor,
+        dateline=dateline_span(text, language),
+    )
     found = dates.extract(doc, ctx)
     for mention in found:  # offsets point at the mention in the document text
         assert doc.text[mention.start : mention.end] == mention.text
         assert mention.text in mention.sentence
     return found
+
+
+def dateline_span(text: str, language: str) -> tuple[int, int] | None:
+    """Where segmentation puts the dateline, as offsets into ``text`` itself."""
+    s = segment(RawDocument(source_path="<test>", format="txt", text=text), language)
+    if s.dateline_start is None or s.dateline_end is None:
+        return None
+    written = s.text[s.dateline_start : s.dateline_end]
+    at = text.find(written)
+    return (at, at + len(written)) if at >= 0 else None
 
 
 def by_text(found: list[DateMention]) -> dict[str, list[DateMention]]:
@@ -70,6 +88,22 @@ def test_comunicado_dateline_ayer_and_month(pipelines: dict[str, SpacyLanguage])
     assert ayer.sentence.startswith("México, 11 de enero de 2026.- La Secretaría")
     (month,) = found["enero de 2026"]
     assert (month.value, month.granularity, month.is_relative) == ("2026-01", "month", False)
+
+
+def test_a_date_outside_the_segmented_dateline_is_not_the_publication_date(
+    pipelines: dict[str, SpacyLanguage],
+) -> None:
+    doc = pipelines["es"](COMUNICADO)
+    ctx = DocContext(doc_id="d", language="es", anchor=date(2026, 1, 11), dateline=None)
+    assert {m.relation for m in dates.extract(doc, ctx)} == {"mentioned"}
+
+
+def test_weekday_first_dateline_without_place_is_the_publication_date(
+    pipelines: dict[str, SpacyLanguage],
+) -> None:
+    text = "Reunión regional\nMartes 28 de abril de 2020.- Integrantes de los comités sesionaron."
+    found = run(pipelines, text, "es", date(2020, 4, 28))
+    assert [m.value for m in found if m.relation == "published"] == ["2020-04-28"]
 
 
 def test_comunicado_leaves_out_names_durations_and_times_of_day(

@@ -12,6 +12,7 @@ from prensa.evaluate.gate import (
     FloorsFileError,
     check_gate,
     conll_sha256,
+    folder_sha256,
     gold_sha256,
     load_floors,
 )
@@ -132,5 +133,85 @@ def test_a_conll_data_set_uses_its_pinned_sample(tmp_path: Path) -> None:
 def test_the_shipped_floors_file_is_valid() -> None:
     floors = load_floors(REPO_FLOORS)
     kinds = {spec.kind for spec in floors.datasets.values()}
-    assert kinds == {"gold", "conll"}
+    assert kinds == {"gold", "conll", "layout"}
     assert all(spec.floors for spec in floors.datasets.values())
+
+
+def test_a_gold_set_kept_in_the_repository_reads_its_texts_from_the_benchmarks(
+    tmp_path: Path,
+) -> None:
+    repository = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "gold-dev", repository / "benchmarks" / "gold-x")
+    gold = repository / "benchmarks" / "gold-x"
+    spec = {
+        "datasets": {
+            "gold-x": {
+                "kind": "gold",
+                "root": "repository",
+                "path": "benchmarks/gold-x",
+                "sha256": gold_sha256(gold, FIXTURES),
+                "floors": {"es.people.f1": 0.75},
+            }
+        }
+    }
+    floors = tmp_path / "floors.yaml"
+    floors.write_text(yaml.safe_dump(spec), encoding="utf-8")
+    result = check_gate(FIXTURES, floors, extract, repository_dir=repository)
+    assert result.passed, result.violations
+    assert result.checks[0].value == pytest.approx(0.8)
+
+
+def layout_extract(path: Path) -> DocumentRecord:
+    """Finds the metadata title of every release and nothing else."""
+    titles = {
+        "rel-dated": "Chile y Perú acuerdan una agenda de cooperación",
+        "rel-undated": "Canada announces support for flood relief",
+    }
+    return DocumentRecord(
+        doc_id=path.stem,
+        source_path=str(path),
+        format="txt",
+        language="es",
+        title=titles[path.stem],
+        body="x",
+        text="x",
+        n_tokens=1,
+        n_sentences=1,
+    )
+
+
+def test_a_layout_data_set_is_pinned_and_checked(tmp_path: Path) -> None:
+    spec = {
+        "datasets": {
+            "layout": {
+                "kind": "layout",
+                "path": "layout",
+                "sha256": folder_sha256(FIXTURES / "layout"),
+                "floors": {"overall.title": 1.0, "overall.not_empty": 0.5},
+            }
+        }
+    }
+    floors = tmp_path / "floors.yaml"
+    floors.write_text(yaml.safe_dump(spec), encoding="utf-8")
+    result = check_gate(FIXTURES, floors, layout_extract)
+    assert not result.passed
+    assert result.violations == ("layout: overall.not_empty = 0.0000 is below floor 0.5",)
+    assert {c.metric: c.passed for c in result.checks}["overall.title"]
+
+
+def test_only_gold_sets_may_live_in_the_repository(tmp_path: Path) -> None:
+    spec = {
+        "datasets": {
+            "layout": {
+                "kind": "layout",
+                "root": "repository",
+                "path": "layout",
+                "sha256": "0" * 64,
+                "floors": {"overall.title": 1.0},
+            }
+        }
+    }
+    floors = tmp_path / "floors.yaml"
+    floors.write_text(yaml.safe_dump(spec), encoding="utf-8")
+    with pytest.raises(FloorsFileError, match="repository"):
+        load_floors(floors)

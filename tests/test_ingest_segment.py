@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from pydantic import ValidationError
 
-from prensa.ingest.patterns import RULES_DIR, BoilerplateRules, DateRules, HeaderRules
+from prensa.ingest.patterns import BoilerplateRules, DateRules, HeaderRules
 from prensa.ingest.readers import RawDocument, iter_sources, read_path
 from prensa.ingest.segment import Segments, segment
+from prensa.resources import models_dir
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
@@ -231,10 +233,18 @@ def test_dateline_variants(opening: str, language: str, place: str, when: date) 
         "Hoy, 6 de diciembre de 2024, somos testigos de un logro.",
     ],
 )
-def test_place_and_date_without_dash_is_not_a_dateline(line: str) -> None:
-    s = segment(raw(f"Mensaje de la Presidenta\n{line}\nMuchas gracias."), "es")
+def test_place_and_date_line_after_text_is_not_a_dateline(line: str) -> None:
+    """A closing "Place, date" line is the signature of a letter or speech, not its dateline."""
+    s = segment(raw(f"Mensaje de la Presidenta\nMuchas gracias.\n{line}\nLa Presidenta"), "es")
     assert s.dateline_place is None
     assert line in s.body
+
+
+def test_place_and_date_line_opening_the_body_is_the_dateline() -> None:
+    s = segment(raw("Sesión ordinaria\nSaltillo, Coahuila a 26 de Junio de 2018.\nTexto."), "es")
+    assert (s.dateline_place, s.dateline_date) == ("Saltillo, Coahuila", date(2018, 6, 26))
+    assert s.dateline_start is not None and s.dateline_end is not None
+    assert s.text[s.dateline_start : s.dateline_end] == "Saltillo, Coahuila a 26 de Junio de 2018"
 
 
 def test_header_date_line_with_weekday() -> None:
@@ -275,13 +285,121 @@ def test_text_is_title_lead_and_body_joined_for_every_sample_release() -> None:
     ],
 )
 def test_rule_files_reject_unknown_keys(name: str, model: type) -> None:
-    data = yaml.safe_load((RULES_DIR / name).read_text(encoding="utf-8"))
+    data = yaml.safe_load((models_dir() / "segment" / name).read_text(encoding="utf-8"))
     model.model_validate(data)
     with pytest.raises(ValidationError):
         model.model_validate({**data, "unexpected": 1})
 
 
 def test_rule_files_reject_invalid_regex() -> None:
-    data = yaml.safe_load((RULES_DIR / "boilerplate.yaml").read_text(encoding="utf-8"))
+    path = models_dir() / "segment" / "boilerplate.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     with pytest.raises(ValidationError):
         BoilerplateRules.model_validate({**data, "trailing": ["(unclosed"]})
+
+
+# --- Real layouts of other governments (tests/fixtures/layouts/excerpts.yaml) ----------------
+
+EXCERPTS = yaml.safe_load(
+    (Path(__file__).parent / "fixtures" / "layouts" / "excerpts.yaml").read_text(encoding="utf-8")
+)["cases"]
+
+
+@pytest.mark.parametrize("case", EXCERPTS, ids=[c["source"][:60] for c in EXCERPTS])
+def test_real_layouts_of_other_issuers(case: dict[str, Any]) -> None:
+    s = segment(raw(case["text"]), case["language"])
+    expect = case["expect"]
+    published = date.fromisoformat(expect["published"]) if expect["published"] else None
+    assert s.dateline_place == expect["dateline_place"]
+    assert (s.published, s.published_source) == (published, expect["published_source"])
+    lines = s.text.split("\n")
+    for line in case.get("dropped", []):
+        assert line not in lines
+    for line in case.get("kept", []):
+        assert line in lines
+    if s.dateline_start is not None and s.dateline_end is not None:
+        written = s.text[s.dateline_start : s.dateline_end]
+        assert s.dateline_place is None or s.dateline_place.split(" (")[0] in written
+
+
+def test_a_related_headline_after_the_release_is_dropped() -> None:
+    text = (
+        "México y Estados Unidos se reúnen\n"
+        "México, 11 de enero de 2026.- Ambos gobiernos acordaron reunirse de nuevo.\n"
+        "Sheinbaum conversa con Trump ante tensión por cárteles"
+    )
+    s = segment(raw(text), "es")
+    assert s.text.endswith("acordaron reunirse de nuevo.")
+    assert "Sheinbaum conversa con Trump ante tensión por cárteles" in s.boilerplate
+
+
+@pytest.mark.parametrize(
+    "trailer",
+    ["(Con información de EFE)", "jm/cs", "Lee también: Sheinbaum conversa con Trump", "(AFP)"],
+)
+def test_agency_trailers_are_dropped(trailer: str) -> None:
+    s = segment(raw(f"Título de la nota\nEl gobierno informó hoy la medida.\n{trailer}"), "es")
+    assert s.text.endswith("El gobierno informó hoy la medida.")
+
+
+def test_the_last_words_of_a_speech_are_not_taken_for_a_headline() -> None:
+    text = "Discurso del canciller\nSeñoras y señores.\nMuchas gracias y muy buenas tardes. ---"
+    s = segment(raw(text), "es")
+    assert "Muchas gracias y muy buenas tardes. ---" in s.text
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "place", "when"),
+    [
+        ("OTTAWA, ON, Jan. 5, 2024 /CNW/ - The Minister spoke.", "en", "OTTAWA, ON", "2024-01-05"),
+        (
+            "January 5, 2024 – Ottawa, Ontario – Global Affairs Canada",
+            "en",
+            "Ottawa, Ontario",
+            "2024-01-05",
+        ),
+        (
+            "WASHINGTON, D.C., January 5, 2024 — The Secretary spoke.",
+            "en",
+            "WASHINGTON, D.C.",
+            "2024-01-05",
+        ),
+        (
+            "Morelia, Mich., 5 de enero de 2024.- El gobernador habló.",
+            "es",
+            "Morelia, Mich.",
+            "2024-01-05",
+        ),
+        (
+            "Quito, 5 de enero de 2024 (Cancillería).- El canciller habló.",
+            "es",
+            "Quito",
+            "2024-01-05",
+        ),
+        ("Madrid, miércoles 5 de enero de 2024. El Gobierno aprobó.", "es", "Madrid", "2024-01-05"),
+        ("CHILPANCINGO, GRO.- El gobierno estatal anunció.", "es", "CHILPANCINGO, GRO.", None),
+    ],
+)
+def test_dateline_shapes_of_the_genre(
+    line: str, language: str, place: str, when: str | None
+) -> None:
+    s = segment(raw(f"Título de la nota\n{line}\nSegundo párrafo."), language)
+    assert s.dateline_place == place
+    assert s.dateline_date == (date.fromisoformat(when) if when else None)
+
+
+def test_a_speaker_label_is_not_a_place_without_a_date() -> None:
+    s = segment(raw("Versión estenográfica\nPRESIDENTA.- Buenos días a todos.\nGracias."), "es")
+    assert s.dateline_place is None
+
+
+def test_a_title_that_reads_like_a_dateline_is_still_the_title() -> None:
+    text = "Seventh U.S.-Thailand Strategic Dialogue\nOffice of the Spokesperson\nDelegations met."
+    assert segment(raw(text), "en").title == "Seventh U.S.-Thailand Strategic Dialogue"
+
+
+def test_a_date_closing_the_title_is_the_release_date_when_no_dateline_gives_one() -> None:
+    text = "Department Press Briefing – June 11, 2021\nMS PORTER: Good afternoon, everyone."
+    s = segment(raw(text), "en")
+    assert s.title == "Department Press Briefing – June 11, 2021"
+    assert (s.published, s.published_source) == (date(2021, 6, 11), "header")

@@ -41,15 +41,20 @@ def extract_text(
     title: str | None = None,
     *,
     source: str = "<text>",
+    issuer_country: str | None = None,
 ) -> DocumentRecord:
     """The record of one release given as text, as ``prensa extract`` gives it for a file.
 
     ``language`` skips language identification; ``published`` (a date or ISO string) and
     ``title`` play the part of a source's metadata: they anchor relative dates and name the
     release when its text does not. ``source`` names the text in provenance (and its ids): with
-    a file's path, the record equals ``extract_file`` on that file.
+    a file's path, the record equals ``extract_file`` on that file. ``issuer_country`` (ISO
+    alpha-2) replaces the issuer country prensa would infer.
     """
+    from prensa.ingest.issuer import country_code
     from prensa.pipeline import process_raw
+
+    issuer_country = country_code(issuer_country)
 
     if not text or not text.strip():
         raise ExtractionError("no text to analyse")
@@ -61,18 +66,18 @@ def extract_text(
     raw = RawDocument(
         source_path=source, format="txt", text=normalize_text(text), metadata=metadata
     )
-    for result in process_raw([raw], language=language):
+    for result in process_raw([raw], language=language, issuer_country=issuer_country):
         if isinstance(result, ErrorRecord):
             raise ExtractionError(f"{result.stage}: {result.error}")
         return result
     raise ExtractionError("no release found")  # pragma: no cover - process_raw yields one
 
 
-def extract_file(path: Path | str) -> DocumentRecord:
+def extract_file(path: Path | str, *, issuer_country: str | None = None) -> DocumentRecord:
     """The record of the first release in ``path`` (txt, md, html, json or jsonl)."""
     from prensa.pipeline import extract_path
 
-    return extract_path(Path(path))
+    return extract_path(Path(path), issuer_country)
 
 
 def run(
@@ -81,7 +86,8 @@ def run(
     *,
     workers: int = 1,
     fresh: bool = False,
+    issuer_country: str | None = None,
 ) -> RunSummary:
     """Process every release under ``paths`` into the tables in ``out``; see RunSummary."""
     many = [paths] if isinstance(paths, str | Path) else list(paths)
-    return _run_batch(many, out, workers=workers, fresh=fresh)
+    return _run_batch(many, out, workers=workers, fresh=fresh, issuer_country=issuer_country)

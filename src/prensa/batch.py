@@ -44,13 +44,18 @@ def run(
     fresh: bool = False,
     on_start: Callable[[int], None] | None = None,
     on_file: Callable[[Path], None] | None = None,
+    issuer_country: str | None = None,
 ) -> RunSummary:
     """Process every release under ``paths`` and write every table to ``out``.
 
     Releases finished by an earlier run into the same folder (its manifest) are reused unless
     ``fresh``. ``on_start`` gets the number of files, ``on_file`` each file once it is done.
+    ``issuer_country`` (ISO alpha-2) is every release's issuer country instead of the inferred.
     """
+    from prensa.ingest.issuer import country_code
     from prensa.pipeline import process_paths
+
+    issuer_country = country_code(issuer_country)
 
     out = Path(out)
     if workers < 1:
@@ -70,9 +75,13 @@ def run(
         if workers > 1:
             from prensa.parallel import process_paths_parallel
 
-            results = process_paths_parallel(sources, workers, on_file=on_file, done=done)
+            results = process_paths_parallel(
+                sources, workers, on_file=on_file, done=done, issuer_country=issuer_country
+            )
         else:
-            results = process_paths(sources, on_file=on_file, done=done)
+            results = process_paths(
+                sources, on_file=on_file, done=done, issuer_country=issuer_country
+            )
         for result in results:
             if isinstance(result, ErrorRecord):
                 errors.append(result)

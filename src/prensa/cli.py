@@ -48,6 +48,10 @@ def _guarded(call: Callable[[], T]) -> T:
         raise _fail(str(exc), code=exc.exit_code) from exc
 
 
+ISSUER_COUNTRY_HELP = (
+    "ISO 3166 alpha-2 country of the issuer (e.g. CL), instead of the one inferred from the "
+    "letterhead, the dateline and sources.tsv."
+)
 RUN_HELP = (
     "Process releases (files or folders) and write every table to --out. Releases finished by an "
     "earlier run into the same folder (its manifest.jsonl) are reused unless --fresh."
@@ -72,6 +76,9 @@ def run(
         int,
         typer.Option("--workers", "-j", min=1, help="Processes to share the files among."),
     ] = 1,
+    issuer_country: Annotated[
+        str | None, typer.Option("--issuer-country", help=ISSUER_COUNTRY_HELP)
+    ] = None,
 ) -> None:
     from prensa.batch import run as run_batch
 
@@ -92,6 +99,7 @@ def run(
                 fresh=fresh,
                 on_start=lambda n: progress.update(task, total=n),
                 on_file=lambda _path: progress.advance(task),
+                issuer_country=issuer_country,
             )
         )
     if summary.note:
@@ -117,10 +125,13 @@ def run(
 @app.command(help="Print one release's full record as JSON.\n\n" + EXIT_CODES_HELP)
 def extract(
     file: Annotated[Path, typer.Argument(help="A release file (the first release in it).")],
+    issuer_country: Annotated[
+        str | None, typer.Option("--issuer-country", help=ISSUER_COUNTRY_HELP)
+    ] = None,
 ) -> None:
     from prensa.api import extract_file
 
-    record = _guarded(lambda: extract_file(file))
+    record = _guarded(lambda: extract_file(file, issuer_country=issuer_country))
     typer.echo(record.model_dump_json(indent=2))
 
 
@@ -203,6 +214,41 @@ def eval_conll(
         f"{file.name}: {data['n_sentences']} sentences, {data['tokens_per_second']:.0f} tokens/s"
     )
     Console().print(_counts_table(title, data["by_type"]))
+
+
+@eval_app.command(
+    "layout",
+    help="Check titles, publication dates, datelines and empty records against the metadata of "
+    "a folder of releases with a sources.tsv.",
+)
+def eval_layout(
+    folder: Annotated[Path, typer.Argument(help="Folder of releases with a sources.tsv/.csv.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    from prensa.evaluate.layout import CHECKS, evaluate_layout
+    from prensa.pipeline import extract_path
+
+    try:
+        report = evaluate_layout(folder, extract_path)
+    except (PrensaError, OSError) as exc:
+        raise _fail(str(exc), code=EXIT_USAGE) from exc
+    data = report.to_dict()
+    if as_json:
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        scopes = ["overall", *report.languages]
+        table = Table(title=f"layout: {data['n_documents']} releases in {folder}")
+        table.add_column("check")
+        for scope in scopes:
+            table.add_column(scope, justify="right")
+        figures = data["figures"]
+        for check in CHECKS:
+            table.add_row(check, *(_figure(figures[f"{scope}.{check}"]) for scope in scopes))
+        Console().print(table)
+        for error in data["errors"]:
+            console.print(f"[yellow]failed[/yellow] {error['id']}: {error['error']}")
+    if data["errors"]:
+        raise typer.Exit(code=EXIT_SOME_FAILED)
 
 
 @eval_app.command("gate", help="Check every quality floor; exit 1 when one is broken.")

@@ -17,3 +17,7 @@ class DocContext:
     published: date | None = None
     #: What relative dates resolve against: the opening dateline's date, else ``published``.
     anchor: date | None = None
+    #: Character offsets in the text of the opening dateline (place and date), from segmentation.
+    dateline: tuple[int, int] | None = None
+    #: ISO alpha-2 country of the issuer, when known.
+    issuer_country: str | None = None

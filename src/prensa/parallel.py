@@ -16,16 +16,18 @@ Result = DocumentRecord | ErrorRecord
 
 #: Releases finished by an earlier run, handed to each worker process once when it starts.
 _worker_done: Mapping[str, DocumentRecord] = {}
+#: The issuer country given for the whole run (None: inferred per release).
+_worker_country: str | None = None
 
 
-def _start_worker(done: Mapping[str, DocumentRecord]) -> None:
-    global _worker_done
-    _worker_done = done
+def _start_worker(done: Mapping[str, DocumentRecord], issuer_country: str | None) -> None:
+    global _worker_done, _worker_country
+    _worker_done, _worker_country = done, issuer_country
 
 
 def _process_file(path: Path) -> list[Result]:
     documents, errors = read_path(path)
-    return [*errors, *process_raw(documents, _worker_done)]
+    return [*errors, *process_raw(documents, _worker_done, issuer_country=_worker_country)]
 
 
 def process_paths_parallel(
@@ -33,6 +35,7 @@ def process_paths_parallel(
     workers: int,
     on_file: Callable[[Path], None] | None = None,
     done: Mapping[str, DocumentRecord] | None = None,
+    issuer_country: str | None = None,
 ) -> Iterator[Result]:
     """Like ``prensa.pipeline.process_paths``, over ``workers`` processes (one file per task)."""
     files = iter_sources(paths)
@@ -43,7 +46,7 @@ def process_paths_parallel(
         max_workers=workers,
         mp_context=context,
         initializer=_start_worker,
-        initargs=(dict(done or {}),),
+        initargs=(dict(done or {}), issuer_country),
     ) as pool:
         for path, results in zip(files, pool.map(_process_file, files), strict=True):
             yield from results

@@ -19,6 +19,7 @@ from prensa.errors import ExtractionError
 from prensa.extract import commitments, dates, organizations, people, places, roles, topics
 from prensa.extract.spans import set_entity_spans
 from prensa.ids import stable_id
+from prensa.ingest.issuer import country_code, issuer_country
 from prensa.ingest.language import SUPPORTED_LANGUAGES, detect_language
 from prensa.ingest.readers import IngestError, RawDocument, iter_sources, read_path
 from prensa.ingest.segment import Segments, segment
@@ -36,6 +37,7 @@ class Prepared:
     language: str
     segments: Segments
     doc_id: str
+    issuer_country: str | None = None
 
 
 def doc_id_for(raw: RawDocument) -> str:
@@ -52,9 +54,11 @@ def _error(raw: RawDocument, stage: str, exc: Exception) -> ErrorRecord:
     return ErrorRecord(source_path=_where(raw), stage=stage, error=f"{type(exc).__name__}: {exc}")
 
 
-def prepare(raw: RawDocument, language: str | None = None) -> Prepared | ErrorRecord:
+def prepare(
+    raw: RawDocument, language: str | None = None, issuer_country_code: str | None = None
+) -> Prepared | ErrorRecord:
     """Language id (unless ``language`` is given) and segmentation; an unsupported language is
-    an error row, not a crash."""
+    an error row, not a crash. ``issuer_country_code`` overrides the inferred issuer country."""
     try:
         language = language or detect_language(raw.text)
     except Exception as exc:  # any failure on one input is reported, not raised
@@ -67,11 +71,18 @@ def prepare(raw: RawDocument, language: str | None = None) -> Prepared | ErrorRe
         )
     try:
         segments = segment(raw, language)
+        country = issuer_country(segments, raw.metadata, issuer_country_code)
     except Exception as exc:
         return _error(raw, "segment", exc)
     if not segments.text.strip():
         return ErrorRecord(source_path=_where(raw), stage="segment", error="no text to analyse")
-    return Prepared(raw=raw, language=language, segments=segments, doc_id=doc_id_for(raw))
+    return Prepared(
+        raw=raw,
+        language=language,
+        segments=segments,
+        doc_id=doc_id_for(raw),
+        issuer_country=country,
+    )
 
 
 def build_record(item: Prepared, doc: Doc) -> DocumentRecord:
@@ -82,6 +93,12 @@ def build_record(item: Prepared, doc: Doc) -> DocumentRecord:
         language=item.language,  # type: ignore[arg-type]
         published=seg.published,
         anchor=seg.dateline_date or seg.published,
+        dateline=(
+            (seg.dateline_start, seg.dateline_end)
+            if seg.dateline_start is not None and seg.dateline_end is not None
+            else None
+        ),
+        issuer_country=item.issuer_country,
     )
     found_people, person_mentions = people.extract(doc, ctx)
     found_orgs, org_mentions = organizations.extract(doc, ctx)
@@ -124,6 +141,7 @@ def build_record(item: Prepared, doc: Doc) -> DocumentRecord:
         published=seg.published,
         published_source=seg.published_source,
         issuer=seg.issuer,
+        issuer_country=item.issuer_country,
         release_number=seg.release_number,
         url=item.raw.metadata.get("url"),
         body=seg.body,
@@ -164,18 +182,21 @@ def process_raw(
     raws: Iterable[RawDocument],
     done: Mapping[str, DocumentRecord] | None = None,
     language: str | None = None,
+    issuer_country: str | None = None,
 ) -> Iterator[DocumentRecord | ErrorRecord]:
     """Stream releases through the pipeline; yields a record or an error row for each.
 
-    A release whose doc_id is in ``done`` (finished by an earlier run) is not parsed again;
+    A release whose doc_id is in ``done`` (finished by an earlier run) is not parsed again
+    unless ``issuer_country`` (given, overriding inference) differs from its record's;
     ``language`` skips language identification.
     """
     chunk: list[Prepared] = []
     for raw in raws:
-        if done and (finished := done.get(doc_id_for(raw))) is not None:
+        finished = done.get(doc_id_for(raw)) if done else None
+        if finished is not None and issuer_country in (None, finished.issuer_country):
             yield finished
             continue
-        prepared = prepare(raw, language)
+        prepared = prepare(raw, language, issuer_country)
         if isinstance(prepared, ErrorRecord):
             yield prepared
             continue
@@ -191,6 +212,7 @@ def process_paths(
     paths: Sequence[Path],
     on_file: Callable[[Path], None] | None = None,
     done: Mapping[str, DocumentRecord] | None = None,
+    issuer_country: str | None = None,
 ) -> Iterator[DocumentRecord | ErrorRecord]:
     """Every release under ``paths`` (files or folders), reported file by file to ``on_file``;
     releases in ``done`` are reused (see prensa.export.manifest)."""
@@ -210,18 +232,20 @@ def process_paths(
         else:
             pending.append(item)
             if len(pending) >= CHUNK_SIZE:
-                yield from process_raw(pending, done)
+                yield from process_raw(pending, done, issuer_country=issuer_country)
                 pending = []
-    yield from process_raw(pending, done)
+    yield from process_raw(pending, done, issuer_country=issuer_country)
 
 
-def extract_path(path: Path) -> DocumentRecord:
-    """The record of the first release in ``path``: for ``prensa extract`` and evaluation."""
+def extract_path(path: Path, issuer_country: str | None = None) -> DocumentRecord:
+    """The record of the first release in ``path``: for ``prensa extract`` and evaluation;
+    ``issuer_country`` (ISO alpha-2) overrides the inferred issuer country."""
+    issuer_country = country_code(issuer_country)
     try:
         documents, errors = read_path(path)
     except IngestError as exc:
         raise ExtractionError(str(exc)) from exc
-    for result in process_raw(documents[:1]):
+    for result in process_raw(documents[:1], issuer_country=issuer_country):
         if isinstance(result, ErrorRecord):
             raise ExtractionError(f"{result.stage}: {result.error}")
         return result

@@ -196,6 +196,12 @@ class Document(Record):
     published: date | None = None
     published_source: Literal["dateline", "header", "metadata"] | None = None
     issuer: str | None = None
+    issuer_country: str | None = Field(
+        default=None,
+        pattern=r"^[A-Z]{2}$",
+        description="ISO 3166 alpha-2 country of the issuer: given, from the source's metadata, "
+        "or inferred from the issuer's name, the letterhead or the dateline place.",
+    )
     release_number: str | None = None
     url: str | None = None
     body: str

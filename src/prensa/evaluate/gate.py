@@ -1,10 +1,13 @@
 """The quality gate: measured figures must stay at or above the floors pinned for each data set.
 
 The floors file (``models/quality_floors.yaml``) names each data set by its path under the
-benchmarks folder, the sha256 of the data the floors were measured on, and one minimum per
-figure. A figure below its floor, a figure the evaluation does not produce, a document the
-extractor failed on, and a data set whose hash changed are all violations: when the data
-changes, the figures must be measured again and the floors pinned again.
+benchmarks folder (or, for gold files kept in the repository such as ``benchmarks/gold-other``,
+under the repository; their texts are still read from the benchmarks folder), the sha256 of the
+data the floors were measured on, and one minimum per figure. Layout data sets (a folder of
+releases with a sources.tsv, see prensa.evaluate.layout) are checked the same way. A figure
+below its floor, a figure the evaluation does not produce, a document the extractor failed on,
+and a data set whose hash changed are all violations: when the data changes, the figures must
+be measured again and the floors pinned again.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from prensa.evaluate.gold import (
     evaluate_gold,
     load_gold,
 )
+from prensa.evaluate.layout import CHECKS as LAYOUT_CHECKS
+from prensa.evaluate.layout import evaluate_layout
 from prensa.records import DocumentRecord, Language
 from prensa.resources import LexiconError
 
@@ -40,8 +45,13 @@ class DatasetFloors(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    kind: Literal["gold", "conll"]
-    path: str = Field(description="Relative to the benchmarks folder.")
+    kind: Literal["gold", "conll", "layout"]
+    path: str = Field(description="Relative to the benchmarks folder (or the repository).")
+    root: Literal["benchmarks", "repository"] = Field(
+        default="benchmarks",
+        description="Where ``path`` is: gold files may live in the repository; the texts they "
+        "annotate are always read from the benchmarks folder.",
+    )
     language: Language | None = Field(default=None, description="CoNLL only.")
     sample: int | None = Field(
         default=None, ge=1, description="CoNLL only: score the first N sentences."
@@ -53,8 +63,10 @@ class DatasetFloors(BaseModel):
     def _consistent(self) -> Self:
         if self.kind == "conll" and self.language is None:
             raise ValueError("a conll data set needs a language")
-        if self.kind == "gold" and (self.language is not None or self.sample is not None):
+        if self.kind != "conll" and (self.language is not None or self.sample is not None):
             raise ValueError("language and sample apply to conll data sets only")
+        if self.kind != "gold" and self.root != "benchmarks":
+            raise ValueError("only gold data sets may live in the repository")
         bad = {k: v for k, v in self.floors.items() if not 0.0 <= v <= 1.0}
         if bad:
             raise ValueError(f"floors must be between 0 and 1: {bad}")
@@ -69,6 +81,9 @@ def known_figures(kind: str) -> frozenset[str]:
     metrics = ("precision", "recall", "f1")
     if kind == "conll":
         return frozenset(f"{t}.{m}" for t in (*TYPES, CORE, "overall") for m in metrics)
+    if kind == "layout":
+        scopes = ("overall", *get_args(Language))
+        return frozenset(f"{scope}.{check}" for scope in scopes for check in LAYOUT_CHECKS)
     return frozenset(
         f"{scope}.{name}.{m}"
         for scope in ("overall", *get_args(Language))
@@ -106,6 +121,12 @@ def gold_sha256(gold_dir: Path, texts_root: Path | None = None) -> str:
     root = texts_root if texts_root is not None else gold_dir.parent
     files = [(f"gold/{p.relative_to(gold_dir).as_posix()}", p) for p in gold_dir.rglob("*.json")]
     files += [(f"text/{g.source.path}", root / g.source.path) for g in load_gold(gold_dir)]
+    return files_sha256(files)
+
+
+def folder_sha256(folder: Path) -> str:
+    """Hash of every file under ``folder`` (by its path under it) and its content."""
+    files = [(p.relative_to(folder).as_posix(), p) for p in folder.rglob("*") if p.is_file()]
     return files_sha256(files)
 
 
@@ -160,36 +181,58 @@ class GateResult:
 
 
 def _measure(
-    name: str, spec: DatasetFloors, target: Path, extract: Callable[[Path], DocumentRecord]
+    name: str,
+    spec: DatasetFloors,
+    target: Path,
+    benchmarks_dir: Path,
+    extract: Callable[[Path], DocumentRecord],
 ) -> tuple[dict[str, float | None], dict[str, Any], list[str]]:
     """Figures, full report and per-document failures of one data set."""
     if spec.kind == "gold":
-        report = evaluate_gold(target, None, extract)
+        report = evaluate_gold(target, benchmarks_dir, extract)
         failures = [f"{name}: extraction failed on {i}: {e}" for i, e in report.errors]
         return report.figures(), report.to_dict(), failures
+    if spec.kind == "layout":
+        layout = evaluate_layout(target, extract)
+        failures = [
+            f"{name}: extraction failed on {r.id}: {r.error}" for r in layout.rows if r.error
+        ]
+        return layout.figures(), layout.to_dict(), failures
     assert spec.language is not None  # checked by DatasetFloors
     conll = evaluate_conll(target, spec.language, spec.sample)
     return conll.figures(), conll.to_dict(), []
+
+
+def _sha256(spec: DatasetFloors, target: Path, benchmarks_dir: Path) -> str:
+    if spec.kind == "gold":
+        return gold_sha256(target, benchmarks_dir)
+    return folder_sha256(target) if spec.kind == "layout" else conll_sha256(target)
 
 
 def check_gate(
     benchmarks_dir: Path,
     floors_path: Path,
     extract: Callable[[Path], DocumentRecord],
+    repository_dir: Path | None = None,
 ) -> GateResult:
-    """Evaluate every data set in the floors file and compare each figure with its floor."""
+    """Evaluate every data set in the floors file and compare each figure with its floor.
+
+    ``repository_dir`` (default: the folder holding the floors file's folder, i.e. the
+    repository of models/quality_floors.yaml) is where data sets with ``root: repository`` live.
+    """
+    repository = repository_dir or floors_path.resolve().parent.parent
     floors = load_floors(floors_path)
     checks: list[GateCheck] = []
     violations: list[str] = []
     hashes: dict[str, str] = {}
     reports: dict[str, dict[str, Any]] = {}
     for name, spec in floors.datasets.items():
-        target = benchmarks_dir / spec.path
+        target = (repository if spec.root == "repository" else benchmarks_dir) / spec.path
         if not target.exists():
             violations.append(f"{name}: {target} does not exist")
             continue
         try:
-            actual = gold_sha256(target) if spec.kind == "gold" else conll_sha256(target)
+            actual = _sha256(spec, target, benchmarks_dir)
         except GoldFormatError as exc:
             violations.append(f"{name}: {exc}")
             continue
@@ -199,7 +242,7 @@ def check_gate(
                 f"{name}: the data changed (sha256 {actual}, floors were measured on "
                 f"{spec.sha256}); measure again and pin new floors"
             )
-        figures, reports[name], failures = _measure(name, spec, target, extract)
+        figures, reports[name], failures = _measure(name, spec, target, benchmarks_dir, extract)
         violations.extend(failures)
         for metric, floor in spec.floors.items():
             check = GateCheck(name, metric, floor, figures.get(metric))

@@ -8,7 +8,6 @@ in English the model's DATE entities add candidates the patterns do not cover.
 from __future__ import annotations
 
 import copy
-import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -25,11 +24,6 @@ from prensa.timex import Tense, lexicon, normalize
 
 _OPERATORS = "?*+!"
 _VERBS = ("VERB", "AUX")
-#: A line that opens with "Place, " right before the date, and a date followed by ".-" or a dash.
-_DATELINE_PREFIX = re.compile(r"[^\W\d_][^\n,;:.]{0,80},\s*(?:a\s+)?")
-_DATELINE_SUFFIX = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:\.\s*[-–—]|[-–—])")
-#: How far into the text an opening dateline can be, in lines (title and lead lines first).
-_DATELINE_MAX_LINE = 5
 
 
 class PatternSpec(BaseModel):
@@ -224,13 +218,9 @@ def clause_tense(span: Span, text: str) -> Tense | None:
     return _verb_tense(min(verbs, key=lambda t: abs(t.i - span.start)))
 
 
-def _is_dateline(text: str, start: int, end: int) -> bool:
-    """'Ciudad de México, 11 de enero de 2026.- …' at the opening of the text."""
-    line_start, _ = _line_bounds(text, start, end)
-    if text.count("\n", 0, line_start) >= _DATELINE_MAX_LINE:
-        return False
-    prefix = text[line_start:start]
-    return bool(_DATELINE_PREFIX.fullmatch(prefix) and _DATELINE_SUFFIX.match(text, end))
+def _in_dateline(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether the span lies in the opening dateline segmentation found (ctx.dateline)."""
+    return ctx.dateline is not None and ctx.dateline[0] <= start and end <= ctx.dateline[1]
 
 
 def extract(doc: Doc, ctx: DocContext) -> list[DateMention]:
@@ -250,7 +240,7 @@ def extract(doc: Doc, ctx: DocContext) -> list[DateMention]:
         if not values:
             continue
         relation: DateRelation = "mentioned"
-        if not dateline_seen and values[0].granularity == "day" and _is_dateline(text, start, end):
+        if not dateline_seen and values[0].granularity == "day" and _in_dateline(ctx, start, end):
             relation, dateline_seen = "published", True
         sentence = sentence_of(span, text)
         mentions.extend(

@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Self, TypeVar
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from prensa.resources import load_yaml, models_cache
+
 #: The repository's models/segment folder (src/prensa/ingest/ -> repository root).
-RULES_DIR = Path(__file__).resolve().parents[3] / "models" / "segment"
 
 _M = TypeVar("_M", bound=BaseModel)
 
@@ -23,56 +21,90 @@ class _Strict(BaseModel):
 
 
 @dataclass(frozen=True)
+class Dateline:
+    """One compiled dateline shape; ``known_place`` asks for a gazetteer place."""
+
+    pattern: re.Pattern[str]
+    known_place: bool = False
+
+
+@dataclass(frozen=True)
 class DatePatterns:
     """Compiled date shapes of one language."""
 
     language: str
-    dateline: re.Pattern[str]
+    date: re.Pattern[str]
+    datelines: tuple[Dateline, ...]
     header_date: re.Pattern[str]
     place_date: re.Pattern[str]
 
+    def dateline(self, line: str) -> tuple[re.Match[str], Dateline] | None:
+        """The first dateline shape that opens ``line``, with its match."""
+        for shape in self.datelines:
+            match = shape.pattern.match(line)
+            if match:
+                return match, shape
+        return None
+
 
 _REQUIRED_GROUPS: dict[str, frozenset[str]] = {
-    "dateline": frozenset({"place", "date"}),
     "header_date": frozenset({"date"}),
     "place_date": frozenset({"place", "date"}),
 }
+#: Tokens filled in this order: the composite ones first because they hold the others.
+_TOKENS = ("date", "place", "short_place", "dash")
+
+
+class DatelineRule(_Strict):
+    pattern: str
+    known_place: bool = False
 
 
 class LanguageDateRules(_Strict):
-    """Date vocabulary and line shapes of one language, with {month}/{weekday}/{date} tokens."""
+    """Date vocabulary and line shapes of one language, with {date}/{place}/... tokens."""
 
     months: list[str] = Field(min_length=12)
     weekdays: list[str] = Field(min_length=7)
     date: str
-    dateline: str
+    place: str
+    short_place: str
+    dash: str
+    datelines: list[DatelineRule] = Field(min_length=1)
     header_date: str
     place_date: str
 
     def expand(self, pattern: str) -> str:
-        """Fill the tokens; {date} first because it holds the other two."""
-        return (
-            pattern.replace("{date}", self.date)
-            .replace("{month}", _alternation(self.months))
-            .replace("{weekday}", _alternation(self.weekdays))
+        for token in _TOKENS:
+            pattern = pattern.replace("{" + token + "}", getattr(self, token))
+        return pattern.replace("{month}", _alternation(self.months)).replace(
+            "{weekday}", _alternation(self.weekdays)
         )
 
     def compiled(self, language: str) -> DatePatterns:
         return DatePatterns(
             language=language,
+            date=re.compile(self.expand("{date}")),
+            datelines=tuple(
+                Dateline(re.compile(self.expand(rule.pattern)), rule.known_place)
+                for rule in self.datelines
+            ),
             **{name: re.compile(self.expand(getattr(self, name))) for name in _REQUIRED_GROUPS},
         )
 
     @model_validator(mode="after")
     def _compiles(self) -> Self:
-        for name, groups in _REQUIRED_GROUPS.items():
+        named = [(name, getattr(self, name), groups) for name, groups in _REQUIRED_GROUPS.items()]
+        named += [(f"datelines[{i}]", r.pattern, frozenset()) for i, r in enumerate(self.datelines)]
+        for name, source, groups in named:
             try:
-                pattern = re.compile(self.expand(getattr(self, name)))
+                pattern = re.compile(self.expand(source))
             except re.error as exc:
                 raise ValueError(f"{name}: invalid regex ({exc})") from exc
             missing = groups - set(pattern.groupindex)
             if missing:
                 raise ValueError(f"{name}: missing named group(s) {sorted(missing)}")
+            if name.startswith("datelines") and not {"place", "date"} & set(pattern.groupindex):
+                raise ValueError(f"{name}: needs a place or a date group")
         return self
 
 
@@ -94,12 +126,19 @@ class TailLimits(_Strict):
     max_chars: int = Field(gt=0)
 
 
+class HeadlineLimits(_Strict):
+    max_lines: int = Field(ge=0)
+    min_words: int = Field(ge=1)
+    max_chars: int = Field(gt=0)
+
+
 class BoilerplateRules(_Strict):
     separators: list[re.Pattern[str]]
     end_marks: list[re.Pattern[str]]
     related_headings: list[re.Pattern[str]]
     tail: TailLimits
     trailing: list[re.Pattern[str]]
+    headline: HeadlineLimits
     share_words: frozenset[str]
     share_connectors: frozenset[str]
 
@@ -117,28 +156,27 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 def _load(name: str, model: type[_M]) -> _M:
-    with (RULES_DIR / name).open(encoding="utf-8") as handle:
-        return model.model_validate(yaml.safe_load(handle))
+    return load_yaml(f"segment/{name}", model)
 
 
-@cache
+@models_cache
 def date_patterns() -> dict[str, DatePatterns]:
     """Language code -> compiled dateline/header-date patterns."""
     rules = _load("dates.yaml", DateRules)
     return {lang: spec.compiled(lang) for lang, spec in rules.languages.items()}
 
 
-@cache
+@models_cache
 def header_rules() -> HeaderRules:
     return _load("header.yaml", HeaderRules)
 
 
-@cache
+@models_cache
 def boilerplate_rules() -> BoilerplateRules:
     return _load("boilerplate.yaml", BoilerplateRules)
 
 
-@cache
+@models_cache
 def language_rules() -> LanguageRules:
     return _load("language.yaml", LanguageRules)
 

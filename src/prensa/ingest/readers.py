@@ -55,6 +55,7 @@ METADATA_FIELDS: dict[str, tuple[str, ...]] = {
         "fecha_de_publicacion",
     ),
     "url": ("url", "link", "enlace", "href"),
+    "issuer_country": ("issuer_country", "country", "pais", "país"),
     "issuer": (
         "issuer",
         "source",

@@ -1,9 +1,10 @@
 """Split a release into title, lead, dateline and body, and drop what is not its text.
 
-Layouts handled: SRE comunicados (number header, bullets, "México, 11 de enero de 2026.-"
-dateline, "---oOo---" and share lines), gob.mx Presidencia pages (issuer, date line, "---",
-"???", byline), State Department releases ("Office of the Spokesperson" lead, "WASHINGTON,
-May 3, 2022 —" dateline, "###") and plain text. The patterns live in models/segment/*.yaml.
+Built for the genre rather than for one site: letterhead, labels ("For immediate release") and
+date lines above or below the title are header; the opening dateline is found in the shapes
+government releases use (see prensa.ingest.dateline); end marks, related headlines, contact
+blocks, download and share lines and publication lines ("Publicado: …") at the end are dropped
+(a publication line's date is kept). The patterns live in models/segment/*.yaml.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from typing import Literal
 
 import dateparser
 
+from prensa import gazetteer
+from prensa.ingest.boilerplate import is_widget, strip_tail
+from prensa.ingest.dateline import OPENING_WINDOW, find_dateline, is_dateline, place_parts
 from prensa.ingest.patterns import (
     BoilerplateRules,
     DatePatterns,
@@ -30,13 +34,10 @@ from prensa.text import fold
 
 PublishedSource = Literal["dateline", "header", "metadata"]
 
-#: Body lines searched for the opening dateline (an attribution line may come first).
-_DATELINE_WINDOW = 3
 #: A first line this long that ends like a sentence is a paragraph, not a title.
 _PROSE_WORDS = 30
 _ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 _DATE_ORDER = {"es": "DMY", "en": "MDY"}
 #: "1º de mayo", "1o. de mayo" -> "1 de mayo": dateparser does not read ordinal day marks.
 _ORDINAL_DAY = re.compile(r"(\d)\s*(?:º|°|o\.?)(?=\s)")
@@ -52,6 +53,9 @@ class Segments:
     lead: list[str]
     dateline_place: str | None
     dateline_date: date | None
+    #: Character offsets in ``text`` of the dateline's place and date (None without one).
+    dateline_start: int | None
+    dateline_end: int | None
     published: date | None
     published_source: PublishedSource | None
     issuer: str | None
@@ -99,18 +103,30 @@ def segment(raw: RawDocument, language: str) -> Segments:
     if issuer_lead is None:  # "Title / July 1, 2025 / Office of the Spokesperson / text"
         issuer_lead, pos = _issuer_line(lines, pos, found, dates, headers, dropped)
     bullets, pos = _bullets(lines, pos, headers.bullets)
-    body_lines = _strip_boilerplate(lines[pos:], boiler, headers, found, dropped)
+    tail = strip_tail(lines[pos:], boiler, dates, headers.release_numbers, parse_date)
+    dropped.extend(tail.dropped)
+    found.add(_HeaderLine(date=tail.published, release_number=tail.release_number))
+    body_lines = tail.kept
+    body_lines = _drop_opening_headers(body_lines, title, dates, (headers, boiler), found, dropped)
 
-    place, dateline_date = _dateline(body_lines[:_DATELINE_WINDOW], dates)
-    published, source = _published(found.date, dateline_date, raw.metadata.get("date"), dates)
+    dateline = find_dateline(body_lines, dates, parse_date, _known_place)
+    dateline_date = dateline.date if dateline else None
+    header_date = found.date or (None if dateline_date else _title_date(title, dates))
+    published, source = _published(header_date, dateline_date, raw.metadata.get("date"), dates)
     lead = [issuer_lead, *bullets] if issuer_lead else bullets
     body = "\n".join(body_lines)
     text = "\n\n".join(part for part in (title, *lead, body) if part)
+    span = None
+    if dateline is not None:
+        at = len(text) - len(body) + sum(len(line) + 1 for line in body_lines[: dateline.line])
+        span = (at + dateline.start, at + dateline.end)
     return Segments(
         title=title,
         lead=lead,
-        dateline_place=place,
+        dateline_place=dateline.place if dateline else None,
         dateline_date=dateline_date,
+        dateline_start=span[0] if span else None,
+        dateline_end=span[1] if span else None,
         published=published,
         published_source=source,
         issuer=found.issuer or _clean(raw.metadata.get("issuer", "")) or None,
@@ -228,7 +244,7 @@ def _title(
 def _reads_like_title(line: str, dates: list[DatePatterns], rules: HeaderRules) -> bool:
     if len(line) > rules.title_max_chars or _bullet_text(line, rules.bullets) is not None:
         return False
-    if any(p.dateline.match(line) for p in dates):
+    if is_dateline(line, dates, parse_date, _known_place):
         return False
     return not (len(line.split()) >= _PROSE_WORDS and line.endswith((".", "!", "?", ":")))
 
@@ -276,59 +292,48 @@ def _bullets(lines: list[str], pos: int, bullets: str) -> tuple[list[str], int]:
     return lead, pos
 
 
-def _strip_boilerplate(
+def _known_place(place: str) -> bool:
+    gaz = gazetteer.load()
+    return any(gaz.lookup(part) is not None for part in place_parts(place))
+
+
+def _drop_opening_headers(
     lines: list[str],
-    rules: BoilerplateRules,
-    headers: HeaderRules,
+    title: str | None,
+    dates: list[DatePatterns],
+    rules: tuple[HeaderRules, BoilerplateRules],
     found: _Header,
     dropped: list[str],
 ) -> list[str]:
-    cut = _tail_cut(lines, rules)
-    if cut is not None:
-        dropped.extend(lines[cut:])
-        lines = lines[:cut]
+    """Labels, date lines, download/share lines and a repeated title among the opening lines
+    (a breadcrumb or an agency line may come before them) are header, not text: "FOR IMMEDIATE
+    RELEASE", "Wednesday, May 21, 2014", "Descargar", the headline printed again."""
+    headers, boiler = rules
     kept: list[str] = []
-    for line in lines:
-        if full_match(rules.separators, line) or full_match(rules.end_marks, line):
-            dropped.append(line)
-        else:
+    for index, line in enumerate(lines):
+        if index >= OPENING_WINDOW or len(line.split()) >= _PROSE_WORDS:
+            return kept + lines[index:]
+        header = _classify_header(line, dates, headers, above_title=False)
+        widget = is_widget(line, boiler)
+        if header is None and not widget and not (title and fold(line) == fold(title)):
             kept.append(line)
-    while kept:
-        last = kept[-1]
-        if full_match(headers.release_numbers, last):
-            found.add(_HeaderLine(release_number=last))
-        elif not (full_match(rules.trailing, last) or _is_share_line(last, rules)):
-            break
-        dropped.append(kept.pop())
+            continue
+        found.add(header or _HeaderLine())
+        dropped.append(line)
     return kept
 
 
-def _tail_cut(lines: list[str], rules: BoilerplateRules) -> int | None:
-    """Index of an end mark or "related" heading close enough to the end to cut from."""
-    start = max(0, len(lines) - 1 - rules.tail.max_lines)
-    for index in range(start, len(lines)):
-        line = lines[index]
-        marks = full_match(rules.end_marks, line) or full_match(rules.related_headings, line)
-        if marks and all(len(after) <= rules.tail.max_chars for after in lines[index + 1 :]):
-            return index
+def _title_date(title: str | None, dates: list[DatePatterns]) -> date | None:
+    """A full date closing the title ("Department Press Briefing – June 11, 2021", "Comunicado
+    CPC Coahuila y Campeche 13 de mayo de 2020"): the release's own date, printed in its head."""
+    if not title:
+        return None
+    end = len(title.rstrip(" .)"))
+    for patterns in dates:
+        for match in patterns.date.finditer(title):
+            if match.end() == end and match.start() > 0:
+                return parse_date(match.group(0), patterns.language)
     return None
-
-
-def _is_share_line(line: str, rules: BoilerplateRules) -> bool:
-    words = _WORD.findall(line.casefold())
-    if not words or len(line) > 120 or any(ch.isdigit() for ch in line):
-        return False
-    allowed = rules.share_words | rules.share_connectors
-    return all(w in allowed for w in words) and any(w in rules.share_words for w in words)
-
-
-def _dateline(lines: list[str], dates: list[DatePatterns]) -> tuple[str | None, date | None]:
-    for line in lines:
-        for patterns in dates:
-            match = patterns.dateline.match(line)
-            if match:
-                return match["place"].strip(), parse_date(match["date"], patterns.language)
-    return None, None
 
 
 def _published(

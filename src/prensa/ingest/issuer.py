@@ -1,0 +1,115 @@
+"""Who issued a release and in which country: ``issuer`` and ``issuer_country``.
+
+The country comes from the first of: the caller (``--issuer-country``), the source's metadata
+(an ``issuer_country`` column), the issuer names of models/issuers.yaml matched in the issuer's
+name or the letterhead, a country or first-level division named in the issuer's name ("Gobierno
+de Chile", "Sistema Anticorrupción del Estado de Coahuila"), and the dateline place's country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pycountry
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from prensa import gazetteer
+from prensa.errors import UsageError
+from prensa.ingest.dateline import place_parts
+from prensa.ingest.segment import Segments
+from prensa.resources import load_yaml, models_cache
+
+#: Body lines read as letterhead (agency lines above the dateline).
+_LETTERHEAD_LINES = 3
+#: Longest run of words looked up as one place name in an issuer's name.
+_MAX_NGRAM = 4
+_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+_NAMED_KINDS = frozenset({"country", "state"})
+_Patterns = list[re.Pattern[str]]
+
+
+class IssuerLexicon(BaseModel):
+    """models/issuers.yaml: country code -> patterns of issuer names of that country."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    countries: dict[str, list[re.Pattern[str]]]
+
+    @field_validator("countries")
+    @classmethod
+    def _iso_codes(cls, value: dict[str, _Patterns]) -> dict[str, _Patterns]:
+        bad = [code for code in value if pycountry.countries.get(alpha_2=code) is None]
+        if bad:
+            raise ValueError(f"not ISO 3166 alpha-2 codes: {bad}")
+        return value
+
+
+@models_cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    lexicon = load_yaml("issuers.yaml", IssuerLexicon)
+    return tuple((code, p) for code, patterns in lexicon.countries.items() for p in patterns)
+
+
+def country_code(value: str | None) -> str | None:
+    """``value`` as an upper-case ISO alpha-2 code; UsageError when it is not one."""
+    if value is None or not value.strip():
+        return None
+    code = value.strip().upper()
+    if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+        raise UsageError(f"{value!r} is not an ISO 3166 alpha-2 country code (e.g. MX, CL, US)")
+    return code
+
+
+def issuer_country(
+    segments: Segments, metadata: dict[str, str], given: str | None = None
+) -> str | None:
+    """The issuer's country (see the module docstring for the order of the evidence)."""
+    if given:
+        return country_code(given)
+    from_metadata = metadata.get("issuer_country", "").strip().upper()
+    if len(from_metadata) == 2 and pycountry.countries.get(alpha_2=from_metadata):
+        return from_metadata
+    letterhead = [*segments.boilerplate, *segments.body.split("\n")[:_LETTERHEAD_LINES]]
+    names = [segments.issuer] if segments.issuer else []
+    return (
+        _by_pattern([*names, *letterhead])
+        or _named_place(names)
+        or _dateline_country(segments.dateline_place)
+    )
+
+
+def _by_pattern(lines: Iterable[str]) -> str | None:
+    """The country of the longest issuer name found in the first line that has one, so that
+    "Federal Department of Justice and Police" (CH) beats "Department of Justice" (US)."""
+    for line in lines:
+        found = [(len(m.group(0)), code) for code, p in _patterns() if (m := p.search(line))]
+        if found:
+            return max(found)[1]
+    return None
+
+
+def _named_place(names: Iterable[str]) -> str | None:
+    """A country or state written in the issuer's name: "Gobierno de Chile" -> CL."""
+    gaz = gazetteer.load()
+    for name in names:
+        words = _WORD.findall(name)
+        for size in range(_MAX_NGRAM, 0, -1):
+            for start in range(len(words) - size + 1):
+                if not words[start][0].isupper():
+                    continue
+                entry = gaz.lookup(" ".join(words[start : start + size]))
+                if entry is not None and entry.kind in _NAMED_KINDS and entry.country_code:
+                    return entry.country_code
+    return None
+
+
+def _dateline_country(place: str | None) -> str | None:
+    if not place:
+        return None
+    gaz = gazetteer.load()
+    for part in reversed(place_parts(place)):  # the state or country after the comma first
+        entry = gaz.lookup(part)
+        if entry is not None and entry.country_code:
+            return entry.country_code
+    return None
