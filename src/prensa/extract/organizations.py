@@ -17,6 +17,7 @@ from prensa import resources
 from prensa.context import DocContext
 from prensa.extract.spans import entities_with_labels, evidence, mention_records
 from prensa.ids import entity_id
+from prensa.kb import governments
 from prensa.labels import ORG_LABELS
 from prensa.records import Mention, Organization
 from prensa.resources import OrganizationEntry, models_cache
@@ -74,12 +75,45 @@ class _Group:
         return max(written, key=lambda f: (len(f), f))
 
 
-def _resolve(text: str, kb_id: str, expansion: dict[str, str], acronyms: dict[str, Span]) -> _Group:
+@models_cache
+def _generic_wordings() -> frozenset[str]:
+    """Portfolio wordings that name no country ('Relaciones Exteriores', 'Foreign Affairs')."""
+    portfolios = governments.governments_file().portfolios.values()
+    return frozenset(fold(w) for p in portfolios for w in (*p.es, *p.en))
+
+
+def _for_issuer(entry: OrganizationEntry, text: str, ctx: DocContext) -> _Group | None:
+    """An office named without its country ('la ministra de Relaciones Exteriores', 'la
+    Cancillería') is the issuer's, not the lexicon's Mexican or US institution: a release of
+    Chile's government speaks of Chile's ministry. None when the lexicon entry stands."""
+    country = ctx.issuer_country
+    if not country or entry.country in (None, country):
+        return None
+    written = fold(text)
+    if written not in _generic_wordings() and written not in {fold(s) for s in entry.short}:
+        return None  # 'SRE', 'Mexican Foreign Ministry': the release names Mexico's on purpose
+    ministry = governments.resolve_office(text, country, ctx.language)
+    if ministry is None:
+        return _Group(text, None, None)  # unknown here, and certainly not Mexico's
+    org = ministry.as_organization()
+    return _Group(org.name, org.acronym, org.country, known=True)
+
+
+def _resolve(
+    text: str,
+    kb_id: str,
+    expansion: dict[str, str],
+    acronyms: dict[str, Span],
+    ctx: DocContext,
+) -> _Group:
     """Canonical name, acronym and country of one organisation mention."""
     entry = known_organization(kb_id.removeprefix("org:") or text) or known_organization(
         expansion.get(fold(text), text)
     )
     if entry is not None:
+        issuer_own = _for_issuer(entry, text, ctx)
+        if issuer_own is not None:
+            return issuer_own
         return _Group(entry.name, entry.acronym, entry.country, known=True)
     name = expansion.get(fold(text), text)
     acronym = next((a for a, s in acronyms.items() if " ".join(s.text.split()) == name), None)
@@ -96,7 +130,7 @@ def extract(doc: Doc, ctx: DocContext) -> tuple[list[Organization], list[Mention
     groups: dict[str, _Group] = {}
     for span in spans:
         text = " ".join(span.text.split())
-        resolved = _resolve(text, span.kb_id_, expansion, acronyms)
+        resolved = _resolve(text, span.kb_id_, expansion, acronyms, ctx)
         group = groups.setdefault(fold(resolved.name), resolved)
         group.spans.append(span)
         group.forms.add(text)

@@ -1,0 +1,33 @@
+"""Organisations resolve to the institutions of the country that issued the release."""
+
+from __future__ import annotations
+
+import prensa
+
+CHILE = (
+    "Canciller se reúne con su par de Perú\n\n"
+    "Santiago, 3 de marzo de 2025. La ministra de Relaciones Exteriores, Antonia Urrejola, "
+    "recibió al canciller de Perú. Ambos gobiernos se comprometieron a reunirse en junio.\n"
+)
+
+
+def _organizations(text: str, **kwargs: object) -> list[tuple[str | None, str | None]]:
+    record = prensa.extract_text(text, language="es", **kwargs)  # type: ignore[arg-type]
+    return [(o.canonical_name, o.country) for o in record.organizations]
+
+
+def test_an_office_in_a_chilean_release_is_chiles_ministry_not_mexicos() -> None:
+    assert _organizations(CHILE) == [("Ministerio de Relaciones Exteriores de Chile", "CL")]
+
+
+def test_the_issuer_country_option_decides_whose_ministry_it_is() -> None:
+    undated = CHILE.replace("Santiago, 3 de marzo de 2025. ", "")
+    assert _organizations(undated) == [("Secretaría de Relaciones Exteriores", "MX")]
+    assert _organizations(undated, issuer_country="AR") == [
+        ("Ministerio de Relaciones Exteriores, Comercio Internacional y Culto de Argentina", "AR")
+    ]
+
+
+def test_a_named_foreign_institution_keeps_its_country() -> None:
+    text = CHILE.replace("recibió al canciller de Perú", "se reunió con la SRE de México")
+    assert ("Secretaría de Relaciones Exteriores", "MX") in _organizations(text)
