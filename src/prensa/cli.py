@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -48,6 +49,21 @@ def _guarded(call: Callable[[], T]) -> T:
         raise _fail(str(exc), code=exc.exit_code) from exc
 
 
+NER_HELP = (
+    "NER: stock (the default; licence-clean) or conll (trained on CoNLL data: research use "
+    "only, see models/README.md). Same as PRENSA_NER."
+)
+NerOption = Annotated[str | None, typer.Option("--ner", help=NER_HELP)]
+
+
+def _use_ner(ner: str | None) -> None:
+    """Make ``--ner`` the choice of this process and of its workers (they inherit it)."""
+    if ner is not None:
+        from prensa import nlp
+
+        os.environ[nlp.NER_ENV] = _guarded(lambda: nlp.ner_choice(ner))
+
+
 RUN_HELP = (
     "Process releases (files or folders) and write every table to --out. Releases finished by an "
     "earlier run into the same folder (its manifest.jsonl) are reused unless --fresh."
@@ -72,8 +88,11 @@ def run(
         int,
         typer.Option("--workers", "-j", min=1, help="Processes to share the files among."),
     ] = 1,
+    ner: NerOption = None,
 ) -> None:
     from prensa.batch import run as run_batch
+
+    _use_ner(ner)
 
     progress = Progress(
         TextColumn("[bold]{task.description}"),
@@ -117,8 +136,11 @@ def run(
 @app.command(help="Print one release's full record as JSON.\n\n" + EXIT_CODES_HELP)
 def extract(
     file: Annotated[Path, typer.Argument(help="A release file (the first release in it).")],
+    ner: NerOption = None,
 ) -> None:
     from prensa.api import extract_file
+
+    _use_ner(ner)
 
     record = _guarded(lambda: extract_file(file))
     typer.echo(record.model_dump_json(indent=2))
