@@ -7,22 +7,24 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
+from spacy.language import Language as SpacyLanguage
 from typer.testing import CliRunner
 
 import prensa
 from prensa import nlp
 from prensa.cli import app
+from prensa.evaluate.gate import FloorsFileError, check_gate, conll_sha256, load_floors
 from prensa.records import Language
 
-COMUNICADO = Path(__file__).resolve().parents[1] / "data" / "raw" / "es" / (
-    "sre-2026-01-11-reunion-seguridad.txt"
-)
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+COMUNICADO = RAW / "es" / "sre-2026-01-11-reunion-seguridad.txt"
 RESTRICTED = ("research", "non-commercial", "no commercial", "noncommercial")
 
 
 def _licences(meta: dict[str, object]) -> list[str]:
     sources = meta.get("sources") or []
-    return [str(meta.get("license"))] + [str(s.get("license")) for s in sources]  # type: ignore[union-attr]
+    return [str(meta.get("license"))] + [str(s.get("license")) for s in sources]  # type: ignore
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
@@ -61,7 +63,7 @@ def test_the_ner_option_of_extract_runs_the_conll_component(
     used: list[str] = []
     load = nlp.load
 
-    def spy(language: Language, ner: str | None = None):  # type: ignore[no-untyped-def]
+    def spy(language: Language, ner: str | None = None) -> SpacyLanguage:
         pipeline = load(language, ner)
         used.append(pipeline.meta["prensa_ner"]["choice"])
         return pipeline
@@ -78,3 +80,37 @@ def test_an_unknown_ner_option_is_bad_usage(monkeypatch: pytest.MonkeyPatch) -> 
     result = CliRunner().invoke(app, ["extract", str(COMUNICADO), "--ner", "bert"])
     assert result.exit_code == 2
     assert "stock" in result.output
+
+
+def test_the_gate_can_score_the_opt_in_component(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CoNLL data set with ``ner: conll`` is scored with that NER, whatever the default."""
+    fixtures = Path(__file__).parent / "fixtures" / "eval"
+    spec = {
+        "kind": "conll",
+        "path": "conll/tiny-es.conll",
+        "language": "es",
+        "ner": "conll",
+        "sha256": conll_sha256(fixtures / "conll" / "tiny-es.conll"),
+        "floors": {"overall.recall": 0.0},
+    }
+    floors = tmp_path / "floors.yaml"
+    floors.write_text(yaml.safe_dump({"datasets": {"tiny": spec}}), encoding="utf-8")
+    used: list[str | None] = []
+    load = nlp.load
+
+    def spy(language: Language, ner: str | None = None) -> SpacyLanguage:
+        used.append(ner)
+        return load(language, ner)
+
+    monkeypatch.setattr(nlp, "load", spy)
+    monkeypatch.delenv("PRENSA_NER", raising=False)
+    result = check_gate(fixtures, floors, prensa.extract_file)
+    assert result.passed, result.violations
+    assert used == ["conll"]
+
+    spec.update(kind="gold", path="gold-dev", language=None)
+    floors.write_text(yaml.safe_dump({"datasets": {"tiny": spec}}), encoding="utf-8")
+    with pytest.raises(FloorsFileError, match="ner"):
+        load_floors(floors)
