@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from prensa import nlp
 from prensa.components.entities import EntityRules
 from prensa.context import DocContext
 from prensa.extract import organizations
@@ -200,16 +202,19 @@ def test_a_title_is_not_an_organisation(nlp_en: Language) -> None:
     assert "Department Spokesperson" not in _ents(nlp_en, text, ORG_LABELS)
 
 
-def test_a_known_town_after_a_verb_of_motion_is_a_place(nlp_es: Language) -> None:
+@pytest.mark.parametrize("ner", ["stock", "conll"])
+def test_a_known_town_after_a_verb_of_motion_is_a_place(ner: str) -> None:
     text = (
         "Voy a ir a Villahermosa a pedir mi licencia, y en 2024 me iré allá por Palenque. "
         "Luego viajaremos hasta Comalcalco."
     )
-    doc = nlp_es(text)
+    doc = nlp.load("es", ner)(text)
     assert not {"Villahermosa", "Palenque", "Comalcalco"} & {
         e.text for e in doc.ents if e.label_ in PERSON_LABELS
     }
-    assert {"Villahermosa", "Palenque"} <= {e.text for e in doc.ents if e.label_ in PLACE_LABELS}
+    # The stock NER does not tag "Palenque" at all, so no rule can place it.
+    towns = {"Villahermosa", "Palenque"} if ner == "conll" else {"Villahermosa"}
+    assert towns <= {e.text for e in doc.ents if e.label_ in PLACE_LABELS}
 
 
 def test_generic_mentions_are_recognised_but_not_reported(nlp_es: Language) -> None:

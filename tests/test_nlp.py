@@ -1,8 +1,8 @@
-"""Both pipelines install, load offline and parse; the known version warning is silenced."""
+"""Both pipelines install, load offline and parse; the known version warning is silenced; the NER
+is a choice read on every call."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import warnings
 from pathlib import Path
@@ -11,13 +11,13 @@ import pytest
 import spacy
 
 from prensa import nlp, resources
-from prensa.records import Language
+from prensa.errors import SetupError, UsageError
 
 
 def test_spanish_model_loads_without_version_warning() -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        pipeline = nlp._load.__wrapped__("es", stock_ner=True)
+        pipeline = nlp._load.__wrapped__("es", "stock")
     assert not [w for w in caught if "W095" in str(w.message)]
     assert pipeline.meta["version"] == "3.1.0"
     doc = pipeline(
@@ -34,47 +34,58 @@ def test_english_model_loads_and_parses() -> None:
     assert {"PERSON"} <= {e.label_ for e in doc.ents}
 
 
-def test_prensa_rules_run_after_the_statistical_ner() -> None:
+@pytest.mark.parametrize("ner", ["stock", "conll"])
+def test_prensa_rules_run_after_the_statistical_ner(ner: str) -> None:
     for language in ("es", "en"):
-        names = nlp.load(language).pipe_names
+        names = nlp.load(language, ner).pipe_names
         assert names.index("prensa_entities") == names.index("ner") + 1
 
 
+@pytest.mark.parametrize(("ner", "trusted"), [("conll", True), ("silver", False)])
 def test_a_trained_ner_in_models_replaces_the_stock_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ner: str, trusted: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Whatever models/ner/<lang>/model holds is the NER prensa runs, rules trusting it."""
+    """Whatever models/ner/<lang>/<ner> holds is the NER prensa runs with that choice; the rules
+    trust the CoNLL component only (the silver one learnt the stock NER's habits)."""
     models = tmp_path / "models"
     shutil.copytree(resources.models_dir(), models, ignore=shutil.ignore_patterns("ner"))
     trained = spacy.blank("es")
-    ner = trained.add_pipe("ner")
-    ner.add_label("PER")
+    component = trained.add_pipe("ner")
+    component.add_label("PER")
     trained.initialize()
     (models / "ner" / "es").mkdir(parents=True)
-    trained.to_disk(models / "ner" / "es" / "model")
+    trained.to_disk(models / "ner" / "es" / ner)
     monkeypatch.setenv("PRENSA_MODELS", str(models))
 
-    assert nlp.uses_trained_ner("es")
-    pipeline = nlp._load.__wrapped__("es", stock_ner=False)
+    pipeline = nlp._load.__wrapped__("es", ner)
     assert pipeline.get_pipe("ner").labels == ("PER",)
     assert pipeline.pipe_names.index("prensa_entities") == pipeline.pipe_names.index("ner") + 1
-    assert pipeline.get_pipe("prensa_entities").trust_ner
+    assert pipeline.get_pipe("prensa_entities").trust_ner is trusted
+    assert pipeline.meta["prensa_ner"]["choice"] == ner
 
 
-@pytest.mark.parametrize("language", ["es", "en"])
-def test_the_committed_ner_components_run_by_default(language: Language) -> None:
-    default, stock = nlp.load(language), nlp.load(language, stock_ner=True)
-    assert nlp.uses_trained_ner(language)
-    assert default.get_pipe("ner").to_bytes() != stock.get_pipe("ner").to_bytes()
-    assert default.get_pipe("prensa_entities").trust_ner
-    assert not stock.get_pipe("prensa_entities").trust_ner
-    meta = json.loads((nlp.trained_ner_path(language) / "meta.json").read_text(encoding="utf-8"))
-    assert "research use" in meta["license"]  # CoNLL-derived: the licence travels with it
-
-
-def test_prensa_ner_stock_switches_the_trained_component_off(
-    monkeypatch: pytest.MonkeyPatch,
+def test_a_missing_trained_component_is_a_setup_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("PRENSA_MODELS", str(tmp_path))
+    with pytest.raises(SetupError, match="not found"):
+        nlp._load.__wrapped__("es", "conll")
+
+
+def test_the_choice_is_read_on_every_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRENSA_NER", "conll")
+    assert nlp.load("es").meta["prensa_ner"]["choice"] == "conll"
+    assert nlp.load("es", "stock").meta["prensa_ner"]["choice"] == "stock"  # explicit wins
     monkeypatch.setenv("PRENSA_NER", "stock")
-    assert not nlp.uses_trained_ner("es")
-    assert nlp.load("es") is nlp.load("es", stock_ner=True)
+    assert nlp.load("es").meta["prensa_ner"]["choice"] == "stock"
+    monkeypatch.delenv("PRENSA_NER")
+    assert nlp.ner_choice() == nlp.DEFAULT_NER
+    assert nlp.load("es") is nlp.load("es", nlp.DEFAULT_NER)
+
+
+def test_an_unknown_ner_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(UsageError, match="conll"):
+        nlp.load("es", "bert")
+    monkeypatch.setenv("PRENSA_NER", "trained")
+    with pytest.raises(UsageError):
+        nlp.load("es")

@@ -1,7 +1,7 @@
 """Silver NER training data from press releases: prensa's own entities with the stock NER.
 
     python models/ner/silver.py LANG RELEASES_DIR OUT_FILE [--exclude GOLD_DIR] [--tokens N]
-        [--copies K]
+        [--copies K] [--dev DEV_FILE --dev-every K]
 
 CoNLL is newswire from 1996–2000: no long official titles, no transcript headers, no ministries
 named in titles. A component trained on it alone reads "Under Secretary for … Uzra Zeya" as an
@@ -11,7 +11,9 @@ organisation. Mixing in releases annotated by the rule-repaired stock pipeline (
 
 Sentences are sampled with a fixed seed up to ``--tokens`` tokens, at most ``PER_DOC_SHARE`` of
 them from one release (the long transcripts would otherwise dominate), and written as a DocBin in
-the trained component's labels (``LABELS``).
+the trained component's labels (``LABELS``). ``--dev`` sets every ``--dev-every``-th release
+aside as a silver dev file, for a component trained on releases alone (no CoNLL testa to pick
+its best checkpoint with).
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ def releases(folder: Path, language: str, exclude: set[str]) -> list[Prepared]:
 
 def silver_sentences(items: list[Prepared], language: str) -> list[list[Doc]]:
     """Per release, its sentences as small docs carrying the relabelled entities."""
-    pipeline = nlp.load(language, stock_ner=True)  # type: ignore[arg-type]
+    pipeline = nlp.load(language, "stock")  # type: ignore[arg-type]
     labels = LABELS[language]
     out: list[list[Doc]] = []
     for doc in pipeline.pipe((item.segments.text for item in items), batch_size=16):
@@ -129,12 +131,22 @@ def main() -> None:
     parser.add_argument("--exclude", type=Path, help="gold folder whose releases are left out")
     parser.add_argument("--tokens", type=int, default=100_000)
     parser.add_argument("--copies", type=int, default=1, help="write the sample this many times")
+    parser.add_argument("--dev", type=Path, help="write held-out releases' sentences here")
+    parser.add_argument("--dev-every", type=int, default=10, help="every K-th release is dev")
+    parser.add_argument("--dev-tokens", type=int, default=20_000)
     args = parser.parse_args()
     exclude = (
         {p.stem for p in (args.exclude / args.language).glob("*.json")} if args.exclude else set()
     )
     items = releases(args.releases, args.language, exclude)
-    docs = sample(silver_sentences(items, args.language), args.tokens)
+    per_release = silver_sentences(items, args.language)
+    if args.dev:
+        held = per_release[:: args.dev_every]
+        per_release = [s for i, s in enumerate(per_release) if i % args.dev_every]
+        dev_docs = sample(held, args.dev_tokens)
+        write(dev_docs, args.dev)
+        print(f"{args.dev}: {len(held)} held-out releases, {len(dev_docs)} sentences")
+    docs = sample(per_release, args.tokens)
     write(docs, args.out_file, args.copies)
     n_ents = sum(len(d.ents) for d in docs)
     print(

@@ -25,13 +25,14 @@ __all__ = ["RunSummary", "extract_file", "extract_text", "load", "run"]
 def load(language: Language, *, ner: str | None = None) -> SpacyLanguage:
     """The spaCy pipeline for ``language`` with prensa's components, for ``nlp.pipe`` yourself.
 
-    ``ner="stock"`` keeps the stock model's NER; by default the configured one is used.
+    ``ner`` picks the NER: ``"stock"`` (the default) or ``"conll"`` (research use only, see
+    models/README.md); None reads ``PRENSA_NER`` at this call.
     """
     from prensa import nlp
 
     if language not in ("es", "en"):
         raise UsageError(f"unsupported language {language!r} (supported: es, en)")
-    return nlp.load(language, stock_ner=ner == "stock")
+    return nlp.load(language, ner)
 
 
 def extract_text(

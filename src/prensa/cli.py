@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -52,6 +53,23 @@ ISSUER_COUNTRY_HELP = (
     "ISO 3166 alpha-2 country of the issuer (e.g. CL), instead of the one inferred from the "
     "letterhead, the dateline and sources.tsv."
 )
+
+
+NER_HELP = (
+    "NER: stock (the default; licence-clean) or conll (trained on CoNLL data: research use "
+    "only, see models/README.md). Same as PRENSA_NER."
+)
+NerOption = Annotated[str | None, typer.Option("--ner", help=NER_HELP)]
+
+
+def _use_ner(ner: str | None) -> None:
+    """Make ``--ner`` the choice of this process and of its workers (they inherit it)."""
+    if ner is not None:
+        from prensa import nlp
+
+        os.environ[nlp.NER_ENV] = _guarded(lambda: nlp.ner_choice(ner))
+
+
 RUN_HELP = (
     "Process releases (files or folders) and write every table to --out. Releases finished by an "
     "earlier run into the same folder (its manifest.jsonl) are reused unless --fresh."
@@ -79,8 +97,11 @@ def run(
     issuer_country: Annotated[
         str | None, typer.Option("--issuer-country", help=ISSUER_COUNTRY_HELP)
     ] = None,
+    ner: NerOption = None,
 ) -> None:
     from prensa.batch import run as run_batch
+
+    _use_ner(ner)
 
     progress = Progress(
         TextColumn("[bold]{task.description}"),
@@ -128,9 +149,11 @@ def extract(
     issuer_country: Annotated[
         str | None, typer.Option("--issuer-country", help=ISSUER_COUNTRY_HELP)
     ] = None,
+    ner: NerOption = None,
 ) -> None:
     from prensa.api import extract_file
 
+    _use_ner(ner)
     record = _guarded(lambda: extract_file(file, issuer_country=issuer_country))
     typer.echo(record.model_dump_json(indent=2))
 

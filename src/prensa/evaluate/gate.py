@@ -21,6 +21,7 @@ from typing import Any, Literal, Self, get_args
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
+from prensa import nlp
 from prensa.evaluate.conll import CORE, TYPES, evaluate_conll
 from prensa.evaluate.gold import (
     BASE_FIELDS,
@@ -32,6 +33,7 @@ from prensa.evaluate.gold import (
 )
 from prensa.evaluate.layout import CHECKS as LAYOUT_CHECKS
 from prensa.evaluate.layout import evaluate_layout
+from prensa.nlp import NerChoice
 from prensa.records import DocumentRecord, Language
 from prensa.resources import LexiconError
 
@@ -56,6 +58,9 @@ class DatasetFloors(BaseModel):
     sample: int | None = Field(
         default=None, ge=1, description="CoNLL only: score the first N sentences."
     )
+    ner: NerChoice | None = Field(
+        default=None, description="CoNLL only: the NER to score (default: the default pipeline's)."
+    )
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     floors: dict[str, float]
 
@@ -63,8 +68,10 @@ class DatasetFloors(BaseModel):
     def _consistent(self) -> Self:
         if self.kind == "conll" and self.language is None:
             raise ValueError("a conll data set needs a language")
-        if self.kind != "conll" and (self.language is not None or self.sample is not None):
-            raise ValueError("language and sample apply to conll data sets only")
+        if self.kind != "conll" and (
+            self.language is not None or self.sample is not None or self.ner is not None
+        ):
+            raise ValueError("language, sample and ner apply to conll data sets only")
         if self.kind != "gold" and self.root != "benchmarks":
             raise ValueError("only gold data sets may live in the repository")
         bad = {k: v for k, v in self.floors.items() if not 0.0 <= v <= 1.0}
@@ -199,7 +206,8 @@ def _measure(
         ]
         return layout.figures(), layout.to_dict(), failures
     assert spec.language is not None  # checked by DatasetFloors
-    conll = evaluate_conll(target, spec.language, spec.sample)
+    pipeline = None if spec.ner is None else nlp.load(spec.language, spec.ner)
+    conll = evaluate_conll(target, spec.language, spec.sample, nlp=pipeline)
     return conll.figures(), conll.to_dict(), []
 
 
