@@ -12,6 +12,8 @@ from typing import Self, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from prensa.timex.lexicon import lexicon_in
+
 #: The repository's models/segment folder (src/prensa/ingest/ -> repository root).
 RULES_DIR = Path(__file__).resolve().parents[3] / "models" / "segment"
 
@@ -40,44 +42,48 @@ _REQUIRED_GROUPS: dict[str, frozenset[str]] = {
 
 
 class LanguageDateRules(_Strict):
-    """Date vocabulary and line shapes of one language, with {month}/{weekday}/{date} tokens."""
+    """Line shapes of one language, with {month}/{weekday}/{date} tokens. Month and weekday
+    names come from their one list, models/dates/lexicon.yaml."""
 
-    months: list[str] = Field(min_length=12)
-    weekdays: list[str] = Field(min_length=7)
     date: str
     dateline: str
     header_date: str
     place_date: str
 
-    def expand(self, pattern: str) -> str:
+    def expand(self, pattern: str, language: str) -> str:
         """Fill the tokens; {date} first because it holds the other two."""
+        names = lexicon_in(RULES_DIR.parent, language)
         return (
             pattern.replace("{date}", self.date)
-            .replace("{month}", _alternation(self.months))
-            .replace("{weekday}", _alternation(self.weekdays))
+            .replace("{month}", _alternation(names.names("months")))
+            .replace("{weekday}", _alternation(names.names("weekdays")))
         )
 
     def compiled(self, language: str) -> DatePatterns:
         return DatePatterns(
             language=language,
-            **{name: re.compile(self.expand(getattr(self, name))) for name in _REQUIRED_GROUPS},
+            **{
+                name: re.compile(self.expand(getattr(self, name), language))
+                for name in _REQUIRED_GROUPS
+            },
         )
-
-    @model_validator(mode="after")
-    def _compiles(self) -> Self:
-        for name, groups in _REQUIRED_GROUPS.items():
-            try:
-                pattern = re.compile(self.expand(getattr(self, name)))
-            except re.error as exc:
-                raise ValueError(f"{name}: invalid regex ({exc})") from exc
-            missing = groups - set(pattern.groupindex)
-            if missing:
-                raise ValueError(f"{name}: missing named group(s) {sorted(missing)}")
-        return self
 
 
 class DateRules(_Strict):
     languages: dict[str, LanguageDateRules] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _compiles(self) -> Self:
+        for language, rules in self.languages.items():
+            for name, groups in _REQUIRED_GROUPS.items():
+                try:
+                    pattern = re.compile(rules.expand(getattr(rules, name), language))
+                except re.error as exc:
+                    raise ValueError(f"{language}.{name}: invalid regex ({exc})") from exc
+                missing = groups - set(pattern.groupindex)
+                if missing:
+                    raise ValueError(f"{language}.{name}: missing named group(s) {sorted(missing)}")
+        return self
 
 
 class HeaderRules(_Strict):
@@ -112,8 +118,9 @@ class LanguageRules(_Strict):
 
 
 def _alternation(words: Iterable[str]) -> str:
-    # Longest first so a prefix ("Sept" / "September") never shadows a longer word.
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    # Longest first so a prefix ("Sept" / "September") never shadows a longer word; names are
+    # listed lower-case, so they match in any case.
+    return "(?i:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
 
 
 def _load(name: str, model: type[_M]) -> _M:

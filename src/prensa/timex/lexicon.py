@@ -13,9 +13,10 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 
-from prensa.lexicons import LexiconError, load_yaml, models_dir
+from prensa.lexicons import LexiconError, models_dir
 from prensa.normalize import fold
 from prensa.records import Language
 
@@ -105,9 +106,15 @@ def lexicon_in(models: Path, language: str) -> LanguageLexicon:
     return lexicons[language]
 
 
+_SCHEMA = TypeAdapter(dict[Language, LanguageLexicon])
+
+
 @cache
 def _lexicons_in(models: Path) -> dict[Language, LanguageLexicon]:
-    """Parsed once per models folder (the cache key; ``load_yaml`` reads the same folder)."""
-    data = load_yaml("dates/lexicon.yaml", dict[Language, LanguageLexicon])
-    assert isinstance(data, dict)
-    return data
+    """Parsed once per models folder. Read from ``models`` itself, not ``$PRENSA_MODELS``: the
+    segmentation rules name the folder they live in."""
+    path = models / "dates" / "lexicon.yaml"
+    try:
+        return _SCHEMA.validate_python(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError, ValueError) as exc:
+        raise LexiconError(f"{path}: {exc}") from exc
