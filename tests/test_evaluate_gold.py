@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,7 @@ from prensa.records import (
     Role,
     Topic,
 )
+from prensa.resources import LexiconError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "eval"
 GOLD_DIR = FIXTURES / "gold-dev"
@@ -291,6 +293,17 @@ def test_english_titles_compare_on_their_head_word() -> None:
         ).counts.tp
         == 0
     )
+
+
+def test_a_scoring_words_file_without_a_language_fails_loudly(
+    edited_models: Callable[[str, str, str], None],
+) -> None:
+    gold = [GoldRole(person="Antony J. Blinken", title="Secretary of State")]
+    blinken = person("Blinken")
+    pred = role(blinken, "Secretary of State")
+    edited_models("evaluation/stopwords.yaml", "  en: last\n", "")
+    with pytest.raises(LexiconError, match="title_head"):
+        score_roles([pred], [blinken], gold, [BLINKEN], language="en")
 
 
 def test_a_normalised_title_can_make_the_match() -> None:

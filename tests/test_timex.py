@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from prensa import resources, timex
+from prensa.ingest.patterns import date_patterns
 from prensa.timex import TimeValue, normalize
 
 JAN_11_2026 = date(2026, 1, 11)  # a Sunday
@@ -151,9 +152,30 @@ def test_lexicon_with_an_unknown_field_fails_loudly(
     edited_models: Callable[[str, str, str], None],
 ) -> None:
     edited_models("dates/lexicon.yaml", "es:\n", "es:\n  seasons: {verano: 6}\n")
-    timex.lexicon.cache_clear()
-    try:
-        with pytest.raises(resources.LexiconError, match="seasons"):
-            timex.lexicon("es")
-    finally:
-        timex.lexicon.cache_clear()
+    with pytest.raises(resources.LexiconError, match="seasons"):
+        timex.lexicon("es")
+    with pytest.raises(resources.LexiconError, match="seasons"):
+        normalize("ayer", "es", date(2019, 3, 15))
+
+
+@pytest.mark.parametrize(
+    ("language", "dateline"),
+    [
+        ("es", "MADRID, {weekday} 3 de {month} de 2022.- El ministerio informó."),
+        ("en", "WASHINGTON, {weekday}, {month} 3, 2022 — The Department said."),
+    ],
+)
+def test_every_month_and_weekday_of_the_lexicon_starts_a_dateline(
+    language: str, dateline: str
+) -> None:
+    """The lexicon is the one list of month and weekday names: segmentation reads it too."""
+    patterns = date_patterns()[language]
+    lex = timex.lexicon(language)
+    weekday = next(iter(lex.weekdays))
+    for month in lex.months:
+        for written in (month, month.upper(), month.capitalize()):
+            assert patterns.dateline(dateline.format(weekday=weekday, month=written)), written
+    for day in lex.weekdays:
+        assert patterns.dateline(
+            dateline.format(weekday=day.capitalize(), month="mayo" if language == "es" else "May")
+        ), day

@@ -2,8 +2,8 @@
 
 A span the gazetteer knows takes its kind, country, admin1 code, coordinates and GeoNames id, and
 its place id is the gazetteer's, so "Estados Unidos" and "United States" share one. Unknown
-names that the entity component (``prensa.components.entities``) let through (place heads such as "Islas", "Palacio", "Canal",
-or multi-word proper names) are kept with kind "other".
+names that the entity component let through (place heads such as "Islas", "Palacio", "Canal", or
+multi-word proper names) are kept with kind "other".
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from typing import Self, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from prensa.resources import load_yaml, models_cache
+from prensa.timex.lexicon import lexicon
 
 #: The repository's models/segment folder (src/prensa/ingest/ -> repository root).
 
@@ -63,8 +64,6 @@ class DatelineRule(_Strict):
 class LanguageDateRules(_Strict):
     """Date vocabulary and line shapes of one language, with {date}/{place}/... tokens."""
 
-    months: list[str] = Field(min_length=12)
-    weekdays: list[str] = Field(min_length=7)
     date: str
     place: str
     short_place: str
@@ -73,31 +72,38 @@ class LanguageDateRules(_Strict):
     header_date: str
     place_date: str
 
-    def expand(self, pattern: str) -> str:
+    def expand(self, pattern: str, language: str) -> str:
+        """Fill the tokens; month and weekday names (and the month abbreviations of datelines)
+        come from their one list, models/dates/lexicon.yaml."""
         for token in _TOKENS:
             pattern = pattern.replace("{" + token + "}", getattr(self, token))
-        return pattern.replace("{month}", _alternation(self.months)).replace(
-            "{weekday}", _alternation(self.weekdays)
+        names = lexicon(language)
+        months = [*names.names("months"), *names.month_abbreviations]
+        return pattern.replace("{month}", _alternation(months)).replace(
+            "{weekday}", _alternation(names.names("weekdays"))
         )
 
     def compiled(self, language: str) -> DatePatterns:
         return DatePatterns(
             language=language,
-            date=re.compile(self.expand("{date}")),
+            date=re.compile(self.expand("{date}", language)),
             datelines=tuple(
-                Dateline(re.compile(self.expand(rule.pattern)), rule.known_place)
+                Dateline(re.compile(self.expand(rule.pattern, language)), rule.known_place)
                 for rule in self.datelines
             ),
-            **{name: re.compile(self.expand(getattr(self, name))) for name in _REQUIRED_GROUPS},
+            **{
+                name: re.compile(self.expand(getattr(self, name), language))
+                for name in _REQUIRED_GROUPS
+            },
         )
 
-    @model_validator(mode="after")
-    def _compiles(self) -> Self:
+    def check(self, language: str) -> None:
+        """Every pattern compiles once its tokens are filled, with the groups it must have."""
         named = [(name, getattr(self, name), groups) for name, groups in _REQUIRED_GROUPS.items()]
         named += [(f"datelines[{i}]", r.pattern, frozenset()) for i, r in enumerate(self.datelines)]
         for name, source, groups in named:
             try:
-                pattern = re.compile(self.expand(source))
+                pattern = re.compile(self.expand(source, language))
             except re.error as exc:
                 raise ValueError(f"{name}: invalid regex ({exc})") from exc
             missing = groups - set(pattern.groupindex)
@@ -105,11 +111,17 @@ class LanguageDateRules(_Strict):
                 raise ValueError(f"{name}: missing named group(s) {sorted(missing)}")
             if name.startswith("datelines") and not {"place", "date"} & set(pattern.groupindex):
                 raise ValueError(f"{name}: needs a place or a date group")
-        return self
 
 
 class DateRules(_Strict):
     languages: dict[str, LanguageDateRules] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _compiles(self) -> Self:
+        """Checked here, where each language's month names are known."""
+        for language, rules in self.languages.items():
+            rules.check(language)
+        return self
 
 
 class HeaderRules(_Strict):
