@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from prensa.context import DocContext
 from prensa.extract import commitments, organizations, people, places, topics
+from prensa.extract.spans import set_entity_spans
 from prensa.records import Commitment, DateMention
 from prensa.taxonomy import CommitmentModel, commitment_model
 
@@ -27,12 +28,16 @@ def _dates(doc: object, ctx: DocContext) -> list[DateMention]:
 def _extract(nlp: Language, text: str, language: str) -> list[Commitment]:
     ctx = DocContext(doc_id="doc_test", language=language, published=ANCHOR, anchor=ANCHOR)  # type: ignore[arg-type]
     doc = nlp(text)
+    found_people, person_mentions = people.extract(doc, ctx)
+    found_orgs, org_mentions = organizations.extract(doc, ctx)
+    found_places, place_mentions = places.extract(doc, ctx)
+    set_entity_spans(doc, [*person_mentions, *org_mentions, *place_mentions])
     return commitments.extract(
         doc,
         ctx,
-        people=people.extract(doc, ctx)[0],
-        organizations=organizations.extract(doc, ctx)[0],
-        places=places.extract(doc, ctx)[0],
+        people=found_people,
+        organizations=found_orgs,
+        places=found_places,
         dates=_dates(doc, ctx),
         topics=topics.extract(doc, ctx),
     )

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from prensa.normalize import fold
 from prensa.records import Language, Modality
-from prensa.resources import load_yaml
+from prensa.resources import load_yaml, models_cache
 
 _SPEC = re.compile(r"^(?P<body>[^?*+]+)(?P<op>[?*+])?$")
 _POS_TAGS = frozenset(tag for tag in IDS if tag and tag != "EOL")  # the Universal POS tags
@@ -208,6 +208,14 @@ WORD_LIST_FIELDS: tuple[str, ...] = (
     "home_nouns",
     "first_person_states",
     "negated_existentials",
+    "complement_marks",
+    "of_marks",
+    "purpose_marks",
+    "infinitive_marks",
+    "clause_adverbs",
+    "progressive_verbs",
+    "going_to_auxiliaries",
+    "impersonal_clitics",
 )
 
 
@@ -239,6 +247,24 @@ class CommitmentLexicon(_Strict):
     negated_existentials: list[str]
     negations: list[str]
     conditional_marks: list[str]
+    #: Prepositions that open a verb's non-finite complement ("se comprometieron *a* dar").
+    complement_marks: list[str]
+    #: Prepositions that attach an owner to a noun ("el compromiso *de* México").
+    of_marks: list[str]
+    #: Marks of a purpose clause, which is no committed action ("…*para* apoyar").
+    purpose_marks: list[str]
+    #: Words that mark an infinitive and are never its finite auxiliary ("agreed *to* share").
+    infinitive_marks: list[str]
+    #: Adverbs that open a new clause with its own subject ("…, *where* he will meet").
+    clause_adverbs: list[str]
+    #: Verbs whose future is only a tense when a gerund follows ("*estaré* informando").
+    progressive_verbs: list[str]
+    #: The auxiliary before "going" in "*is* going to".
+    going_to_auxiliaries: list[str]
+    #: Clitics of an impersonal or passive clause ("*se* construirá").
+    impersonal_clitics: list[str]
+    #: Endings of the synthetic future, matched on the written word (accents kept).
+    future_endings: list[str]
 
     @field_validator(*WORD_LIST_FIELDS)
     @classmethod
@@ -283,7 +309,7 @@ class CommitmentModel(_Strict):
         return self.es if language == "es" else self.en
 
 
-@cache
+@models_cache
 def commitment_model() -> CommitmentModel:
     """The validated commitment lexicon (``models/commitments.yaml``)."""
     return load_yaml("commitments.yaml", CommitmentModel)
