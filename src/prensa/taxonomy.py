@@ -216,6 +216,7 @@ WORD_LIST_FIELDS: tuple[str, ...] = (
     "progressive_verbs",
     "going_to_auxiliaries",
     "impersonal_clitics",
+    "reflexive_enclitics",
 )
 
 
@@ -263,6 +264,8 @@ class CommitmentLexicon(_Strict):
     going_to_auxiliaries: list[str]
     #: Clitics of an impersonal or passive clause ("*se* construirá").
     impersonal_clitics: list[str]
+    #: Reflexive clitics fused to an infinitive trigger ("comprometer*se*").
+    reflexive_enclitics: list[str]
     #: Endings of the synthetic future, matched on the written word (accents kept).
     future_endings: list[str]
 

@@ -32,11 +32,12 @@ def negated(tokens: Iterable[Token], lex: Lexicon) -> bool:
     )
 
 
-def reflexive(token: Token) -> bool:
+def reflexive(token: Token, lex: Lexicon) -> bool:
     """'se comprometieron', 'comprometerse': the clitic as a dependent or fused to the verb."""
-    clitics = word_class("clitics")
-    if fold(token.text).endswith(tuple(clitics)) and "Inf" in token.morph.get("VerbForm"):
+    fused = tuple(lex.words["reflexive_enclitics"])
+    if fused and fold(token.text).endswith(fused) and "Inf" in token.morph.get("VerbForm"):
         return True
+    clitics = word_class("clitics")
     return any(c.dep_ in REFLEXIVE_DEPS and fold(c.text) in clitics for c in token.children)
 
 

@@ -70,7 +70,7 @@ def trigger_candidates(token: Token, lines: Lines, lex: Lexicon, group: int) -> 
     trig = lex.trigger(token)
     if trig is None or token.pos_ not in VERBS | {"ADJ"}:
         return []
-    if trig.reflexive and not reflexive(token):
+    if trig.reflexive and not reflexive(token, lex):
         return []
     if not trigger_position_ok(token, lex):
         return []
