@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from prensa.context import DocContext
 from prensa.extract import commitments, organizations, people, places, topics
+from prensa.extract.spans import set_entity_spans
 from prensa.records import Commitment, DateMention
 from prensa.taxonomy import CommitmentModel, commitment_model
 
@@ -27,12 +28,16 @@ def _dates(doc: object, ctx: DocContext) -> list[DateMention]:
 def _extract(nlp: Language, text: str, language: str) -> list[Commitment]:
     ctx = DocContext(doc_id="doc_test", language=language, published=ANCHOR, anchor=ANCHOR)  # type: ignore[arg-type]
     doc = nlp(text)
+    found_people, person_mentions = people.extract(doc, ctx)
+    found_orgs, org_mentions = organizations.extract(doc, ctx)
+    found_places, place_mentions = places.extract(doc, ctx)
+    set_entity_spans(doc, [*person_mentions, *org_mentions, *place_mentions])
     return commitments.extract(
         doc,
         ctx,
-        people=people.extract(doc, ctx)[0],
-        organizations=organizations.extract(doc, ctx)[0],
-        places=places.extract(doc, ctx)[0],
+        people=found_people,
+        organizations=found_orgs,
+        places=found_places,
         dates=_dates(doc, ctx),
         topics=topics.extract(doc, ctx),
     )
@@ -114,6 +119,7 @@ def test_spanish_future_is_a_plan(nlp_es: Language) -> None:
         "Proponemos crear un grupo de trabajo.",
         "Si el Congreso aprueba la ley, el Gobierno enviará una delegación.",
         "El tratado que se firmará el próximo año fue tema de la conversación.",
+        "Déjenme un tiempo porque no puedo comprometerme a lo que no voy a cumplir.",
     ],
 )
 def test_spanish_non_commitments_produce_nothing(nlp_es: Language, text: str) -> None:
@@ -187,6 +193,17 @@ def test_english_negation_is_flagged(nlp_en: Language) -> None:
 )
 def test_english_non_commitments_produce_nothing(nlp_en: Language, text: str) -> None:
     assert _extract(nlp_en, text, "en") == []
+
+
+def test_actor_ids_join_the_entity_tables(nlp_es: Language) -> None:
+    ctx = DocContext(doc_id="doc_test", language="es", published=ANCHOR, anchor=ANCHOR)
+    doc = nlp_es("La Secretaría de Relaciones Exteriores enviará una misión a Guatemala.")
+    orgs, org_mentions = organizations.extract(doc, ctx)
+    set_entity_spans(doc, org_mentions)
+    found = commitments.extract(
+        doc, ctx, people=[], organizations=orgs, places=[], dates=[], topics=[]
+    )
+    assert [c.actor_ids for c in found] == [[orgs[0].org_id]]
 
 
 def test_commitment_lexicon_rejects_unknown_keys() -> None:

@@ -14,7 +14,6 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -208,6 +207,15 @@ WORD_LIST_FIELDS: tuple[str, ...] = (
     "home_nouns",
     "first_person_states",
     "negated_existentials",
+    "complement_marks",
+    "of_marks",
+    "purpose_marks",
+    "infinitive_marks",
+    "clause_adverbs",
+    "progressive_verbs",
+    "going_to_auxiliaries",
+    "impersonal_clitics",
+    "reflexive_enclitics",
 )
 
 
@@ -239,6 +247,26 @@ class CommitmentLexicon(_Strict):
     negated_existentials: list[str]
     negations: list[str]
     conditional_marks: list[str]
+    #: Prepositions that open a verb's non-finite complement ("se comprometieron *a* dar").
+    complement_marks: list[str]
+    #: Prepositions that attach an owner to a noun ("el compromiso *de* México").
+    of_marks: list[str]
+    #: Marks of a purpose clause, which is no committed action ("…*para* apoyar").
+    purpose_marks: list[str]
+    #: Words that mark an infinitive and are never its finite auxiliary ("agreed *to* share").
+    infinitive_marks: list[str]
+    #: Adverbs that open a new clause with its own subject ("…, *where* he will meet").
+    clause_adverbs: list[str]
+    #: Verbs whose future is only a tense when a gerund follows ("*estaré* informando").
+    progressive_verbs: list[str]
+    #: The auxiliary before "going" in "*is* going to".
+    going_to_auxiliaries: list[str]
+    #: Clitics of an impersonal or passive clause ("*se* construirá").
+    impersonal_clitics: list[str]
+    #: Reflexive clitics fused to an infinitive trigger ("comprometer*se*").
+    reflexive_enclitics: list[str]
+    #: Endings of the synthetic future, matched on the written word (accents kept).
+    future_endings: list[str]
 
     @field_validator(*WORD_LIST_FIELDS)
     @classmethod
@@ -283,7 +311,7 @@ class CommitmentModel(_Strict):
         return self.es if language == "es" else self.en
 
 
-@cache
+@models_cache
 def commitment_model() -> CommitmentModel:
     """The validated commitment lexicon (``models/commitments.yaml``)."""
     return load_yaml("commitments.yaml", CommitmentModel)

@@ -1,0 +1,60 @@
+"""The release as the actor rules see it, and the actors they fall back on: the issuing
+government for 'we', the countries a release is about for 'both governments', the speaker
+for 'I'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from prensa.extract.commitments.actors import Actors, Cast
+from prensa.extract.commitments.grammar import Lines
+from prensa.extract.commitments.lexicon import Lexicon
+from prensa.text import doc_text
+
+#: A 'NAME, TITLE:' header line that introduces a speaker in a transcript.
+_SPEAKER_LINE = re.compile(r"^[^\n:a-z]{3,120}:", re.MULTILINE)
+_OPENING_QUOTES = '“"«'
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What every actor rule reads: the Doc, its lines, the lexicon and the cast."""
+
+    doc: Doc
+    lines: Lines
+    lex: Lexicon
+    cast: Cast
+
+    def home(self) -> Actors:
+        """The issuing government ('we', 'el Gobierno')."""
+        name = self.lex.raw.home_government
+        ents = self.cast.named(name)
+        return Actors.of(ents) if ents else Actors.named(name)
+
+    def participants(self, kind: str = "country", count: int | None = None) -> Actors:
+        """The countries (or people) the release is about; the home government if none."""
+        ents = self.cast.participants(kind, count)
+        return Actors.of(ents) if ents else self.home()
+
+    def speaker(self, token: Token) -> Actors | None:
+        """Who says 'I': the last 'NAME, TITLE:' header above; inside a quotation, the person
+        named just before it; else a person named in the title line."""
+        text = doc_text(self.doc)
+        for header in reversed(list(_SPEAKER_LINE.finditer(text[: token.idx]))):
+            found = self.cast.in_chars(header.start(), header.end(), "person")
+            if found:
+                return Actors.of(found[:1])
+        line_start = text.rfind("\n", 0, token.idx) + 1
+        quote = max(text.rfind(q, line_start, token.idx) for q in _OPENING_QUOTES)
+        prev_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+        if quote != -1 or text[:line_start].rstrip().endswith(":"):
+            end = quote if quote != -1 else line_start
+            found = self.cast.in_chars(prev_start, end, "person")
+            if found:
+                return Actors.of(found[-1:])
+        title_end = text.find("\n")
+        found = self.cast.in_chars(0, title_end if title_end != -1 else len(text), "person")
+        return Actors.of(found[:1]) if found else None

@@ -1,0 +1,165 @@
+"""From a clause's subject to its actors.
+
+Named people, organisations and places in the subject are the actors; collective phrases
+("ambos gobiernos", "both countries", "las partes") resolve to the countries the release names;
+"we" to the issuing government; "I" to the speaker; pronouns and titles without a name ("he",
+"the Secretary") to the actors of the previous commitment (``last``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from prensa.extract.commitments.actors import Actors
+from prensa.extract.commitments.grammar import REFLEXIVE_DEPS, SUBJECT_DEPS, Lines, children
+from prensa.extract.commitments.lexicon import Lexicon
+from prensa.extract.commitments.scene import Scene
+from prensa.resources import word_class
+from prensa.text import clean_span, fold
+
+
+def subject(token: Token, lines: Lines) -> Token | None:
+    """The subject of the clause ``token`` heads, climbing through coordination and control
+    ('Ambos gobiernos se comprometieron a dar…': 'gobiernos' for 'dar'). A relative pronoun
+    is no subject: 'destaco que acordamos…' has none written."""
+    relatives = word_class("relatives")
+    for _ in range(6):
+        written = children(token, lines, SUBJECT_DEPS)
+        subjects = [c for c in written if fold(c.text) not in relatives]
+        if subjects:
+            return subjects[0]
+        if written:
+            return None  # only a relative pronoun
+        if (
+            token.dep_ in ("conj", "xcomp", "acomp")
+            and token.head is not token
+            and lines.same(token, token.head)
+        ):
+            token = token.head
+            continue
+        return None
+    return None
+
+
+def passive_se(anchor: Token, subj: Token | None, lex: Lexicon) -> bool:
+    """'Se construirá un Sistema…', 'el petróleo… se destinará…', 'Se acordó profundizar…': an
+    impersonal or passive 'se' whose grammatical subject, if any, does not act."""
+    clitic = any(
+        c.dep_ in REFLEXIVE_DEPS and lex.has("impersonal_clitics", c) and c.i < anchor.i
+        for c in anchor.children
+    )
+    if not clitic:
+        return False
+    return (
+        subj is None
+        or subj.i > anchor.i
+        or not (subj.pos_ in ("PROPN", "PRON") or lex.has("agent_nouns", subj))
+    )
+
+
+def from_subject(subj: Token, scene: Scene, last: Actors | None) -> Actors | None:
+    """Actors named by a subject; coordinated subjects ('Under Secretary Nuland and the U.S.
+    delegation') are resolved one conjunct at a time."""
+    conjuncts = [subj, *(c for c in subj.conjuncts if c.i > subj.i)]
+    if len(conjuncts) == 1:
+        return from_noun(subj, list(subj.subtree), scene, last)
+    parts: list[Actors] = []
+    for i, conj in enumerate(conjuncts):
+        stop = conjuncts[i + 1].left_edge.i if i + 1 < len(conjuncts) else conj.right_edge.i + 1
+        words = [t for t in scene.doc[conj.left_edge.i : stop] if t.dep_ not in ("cc", "punct")]
+        actors = from_noun(conj, words, scene, last, taken=[n for p in parts for n in p.names])
+        if actors is not None:
+            parts.append(actors)
+    if not parts:
+        return None
+    names, ids = [], []
+    for part in parts:
+        for k, name in enumerate(part.names):
+            if name not in names:
+                names.append(name)
+                ids.extend(part.ids[k : k + 1] if len(part.ids) == len(part.names) else [])
+    return Actors(names, ids, any(p.resolved for p in parts))
+
+
+def from_noun(
+    subj: Token, tokens: list[Token], scene: Scene, last: Actors | None, taken: Sequence[str] = ()
+) -> Actors | None:
+    """Actors of one subject noun phrase (``tokens``), or None when it names no agent."""
+    lex, cast = scene.lex, scene.cast
+    if subj.pos_ == "PRON":
+        return pronoun(subj, scene, last)
+    words = [t for t in tokens if scene.lines.same(t, subj)]
+    lo, hi = (words[0].i, words[-1].i + 1) if words else (subj.i, subj.i)
+    covering = cast.covering(lo, hi, subj.i)
+    if covering:
+        return Actors.of(covering)
+    appositions = [
+        e
+        for c in subj.children
+        if c.dep_ == "appos"
+        for e in cast.in_tokens(c.left_edge.i, c.right_edge.i + 1)
+    ]
+    if appositions:
+        return Actors.of(appositions)
+    is_title = lex.has("agent_nouns", subj)
+    ents = cast.in_tokens(lo, hi)
+    if ents and is_title:
+        return Actors.of(ents)
+    found = collective(subj, scene)
+    if found is not None:
+        return found
+    if subj.pos_ == "PROPN" and subj.ent_type_ and not is_title:
+        name = [
+            t
+            for t in words
+            if t.i <= subj.i and t.pos_ == "PROPN" and not lex.has("agent_nouns", t)
+        ]
+        return Actors.named(clean_span(" ".join(t.text for t in name))) if name else None
+    if lex.has("home_nouns", subj) and "Plur" not in subj.morph.get("Number"):
+        if any(c.dep_ in ("amod", "nmod", "compound") for c in subj.children):
+            return Actors.named(_without_determiners(words))  # "el Gobierno de Canadá"
+        return scene.home()
+    if is_title:
+        if lex.has("people_nouns", subj):
+            if last is not None and last.people:
+                return last
+            rest = [e for e in cast.participants("person", None) if e.name not in taken]
+            if rest:
+                return Actors.of(sorted(rest, key=lambda e: (-e.mentions, e.first))[:1])
+        text = _without_determiners(words)
+        return Actors.named(text) if text else None
+    return None
+
+
+def pronoun(subj: Token, scene: Scene, last: Actors | None) -> Actors | None:
+    """'we' → the issuing government, 'I' → the speaker, 'he'/'they' → the last actors."""
+    lex = scene.lex
+    plural = "Plur" in subj.morph.get("Number")
+    if lex.has("first_person_plural", subj) or (lex.has("first_person", subj) and plural):
+        return scene.home()
+    if lex.has("first_person", subj):
+        return scene.speaker(subj) or scene.home()
+    if lex.has("third_person", subj):
+        return last or (scene.participants() if lex.language == "es" else None)
+    return None
+
+
+def collective(subj: Token, scene: Scene) -> Actors | None:
+    """'ambos gobiernos', 'the two countries', 'los presidentes': the release's countries or
+    people, as many as the numeral says."""
+    lex = scene.lex
+    count = next((n for c in subj.children if (n := lex.number(c)) is not None), None)
+    has_det = any(lex.has("collective_determiners", c) for c in subj.children)
+    plural = "Plur" in subj.morph.get("Number") or subj.tag_ in ("NNS", "NNPS")
+    if lex.has("country_nouns", subj) and (count or (has_det and plural)):
+        return scene.participants("country", count)
+    if lex.has("people_nouns", subj) and (count or plural):
+        return scene.participants("person", count)
+    return None
+
+
+def _without_determiners(words: Sequence[Token]) -> str:
+    determiners = word_class("determiners")
+    return clean_span(" ".join(t.text for t in words if fold(t.text) not in determiners))
