@@ -150,6 +150,8 @@ class FunctionWords(_Strict):
     relatives: frozenset[str]
     clitics: frozenset[str]
     edge_words: frozenset[str]
+    and_words: frozenset[str]
+    name_links: frozenset[str]
 
 
 LANGUAGES: tuple[str, ...] = ("es", "en")
@@ -159,7 +161,9 @@ LANGUAGES: tuple[str, ...] = ("es", "en")
 def function_words(language: str) -> FunctionWords:
     """The function words of ``language`` (es or en)."""
     raw = load_yaml(f"language/{language}.yaml", FunctionWords)
-    folded = {name: frozenset(fold(w) for w in getattr(raw, name)) for name in raw.model_fields}
+    folded = {
+        name: frozenset(fold(w) for w in getattr(raw, name)) for name in FunctionWords.model_fields
+    }
     return FunctionWords(**folded)
 
 
