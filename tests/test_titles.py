@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from prensa import resources, titles
+from prensa import entities, resources, titles
+from prensa.normalize import fold
 from prensa.resources import LexiconError
 
 
@@ -137,13 +138,12 @@ def test_unknown_words_are_not_titles() -> None:
 
 @pytest.fixture
 def models_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A copy of models/ that a test may break; caches are cleared around it."""
+    """A copy of models/ that a test may break; caches are kept per models folder, so the copy
+    is read afresh."""
     target = tmp_path / "models"
     shutil.copytree(resources.models_dir(), target)
     monkeypatch.setenv("PRENSA_MODELS", str(target))
-    titles.lexicon.cache_clear()
     yield target
-    titles.lexicon.cache_clear()
 
 
 def test_unknown_field_in_the_lexicon_fails_loudly(models_copy: Path) -> None:
@@ -164,3 +164,33 @@ def test_unknown_organisation_in_the_lexicon_fails_loudly(models_copy: Path) -> 
     path.write_text(text, "utf-8")
     with pytest.raises(LexiconError, match="Ministry of Nowhere"):
         titles.lexicon()
+
+
+# --- what the entity layer derives from the lexicon ------------------------------------------
+
+
+def test_name_prefixes_cover_the_person_filters_list() -> None:
+    listed = {fold(p).replace(".", "") for p in resources.person_filters().name_prefixes}
+    assert listed <= titles.name_prefixes()
+    assert {"pope", "papa", "special envoy", "cabo", "su majestad", "teniente coronel"} <= (
+        titles.name_prefixes()
+    )
+
+
+def test_office_words_and_nouns_cover_the_entity_rules() -> None:
+    assert titles.office_words() >= entities._OFFICE_WORDS
+    assert titles.office_nouns() >= entities._OFFICE_NOUNS
+    # lower case as written for a Matcher on LOWER, and folded for folded comparisons
+    assert {"secretaría", "secretaria", "ministry"} <= titles.office_words()
+    assert "ambassador" not in titles.office_words()
+    assert "secretario" not in titles.office_nouns()
+
+
+def test_derived_sets_follow_the_lexicon(models_copy: Path) -> None:
+    path = models_copy / "titles.yaml"
+    text = path.read_text("utf-8").replace(
+        "  - id: judge\n", "  - id: judge\n    office_noun: true\n    office_word: true\n"
+    )
+    path.write_text(text.replace("en: [Corporal]", "en: [Corporal, Lance Corporal]"), "utf-8")
+    assert {"juez", "jueza", "judge"} <= titles.office_nouns() & titles.office_words()
+    assert "lance corporal" in titles.name_prefixes()

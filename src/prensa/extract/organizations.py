@@ -10,35 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Doc, Span
 
-from prensa import resources
 from prensa.context import DocContext
 from prensa.entities import ORG_LABELS
 from prensa.extract.spans import entities_with_labels, evidence, mention_records
 from prensa.ids import entity_id
 from prensa.normalize import fold
 from prensa.records import Mention, Organization
-from prensa.resources import OrganizationEntry
+from prensa.titles.aliases import known_organization
 
 _ACRONYM = re.compile(r"^[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ0-9&.-]{1,11}$")
-
-
-@cache
-def _known() -> dict[str, OrganizationEntry]:
-    """Folded name, alias or acronym → the lexicon entry."""
-    table: dict[str, OrganizationEntry] = {}
-    for org in resources.organizations():
-        for name in (org.name, *org.aliases, *org.short, *([org.acronym] if org.acronym else [])):
-            table.setdefault(fold(name), org)
-    return table
-
-
-def known_organization(name: str) -> OrganizationEntry | None:
-    """The lexicon entry called ``name`` (any alias, any case), if there is one."""
-    return _known().get(fold(name))
 
 
 def _defined_acronyms(doc: Doc, spans: list[Span]) -> dict[str, Span]:
