@@ -6,6 +6,7 @@ from spacy.language import Language
 
 from prensa.context import DocContext
 from prensa.extract import people, roles
+from prensa.extract.spans import set_entity_spans
 from prensa.ids import entity_id
 from prensa.records import Role
 
@@ -14,7 +15,8 @@ def _roles(pipeline: Language, text: str, language: str) -> tuple[str, list[Role
     doc = pipeline(text)
     ctx = DocContext(doc_id="doc_test", language=language)  # type: ignore[arg-type]
     found_people, mentions = people.extract(doc, ctx)
-    return doc.text, roles.extract(doc, ctx, found_people, mentions)
+    set_entity_spans(doc, mentions)  # as the pipeline does after linking
+    return doc.text, roles.extract(doc, ctx, found_people)
 
 
 def _by_person(found: list[Role]) -> dict[str, list[Role]]:
