@@ -159,6 +159,17 @@ def test_ranks_are_roles_and_honorifics_are_not(nlp_es: Language) -> None:
     }
 
 
+def test_the_pope_is_a_role_and_a_fathers_name_is_not(nlp_es: Language) -> None:
+    text = (
+        "El presidente de Argentina se reunió con el papa Francisco en el Vaticano. "
+        "Me acompaña mi papá Alejandro Gómez. La reforma la llevó a cabo Carlos Salinas."
+    )
+    _, found = _roles(nlp_es, text, "es")
+    pope = [r for r in found if r.title == "papa"]
+    assert [(r.title_en, r.country) for r in pope] == [("Pope", "VA")]
+    assert not [r for r in found if r.person in ("Alejandro Gómez", "Carlos Salinas")]
+
+
 def test_rank_before_a_title_and_titles_after_the_name(nlp_es: Language) -> None:
     text = (
         "Le pedí al almirante secretario de Marina, José Rafael Ojeda Durán, que presentara el "

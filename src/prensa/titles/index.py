@@ -128,8 +128,9 @@ def _indexes(language: Language) -> _Indexes:
 
 @resources.models_cache
 def _not_titles() -> frozenset[str]:
-    ministries = lexicon().ministries
-    return frozenset(w.casefold() for w in (*ministries.es, *ministries.en))
+    data = lexicon()
+    words = (*data.not_titles, *data.ministries.es, *data.ministries.en)
+    return frozenset(w.casefold() for w in words)
 
 
 def match_title(

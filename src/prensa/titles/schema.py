@@ -38,6 +38,7 @@ class TitleEntry(_Strict):
     place_organization: PlaceOrganization | None = None
     office_word: bool = False
     office_noun: bool = False
+    role: bool = True
     renders_only: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -62,7 +63,10 @@ class TitleEntry(_Strict):
         return self.es if language == "es" else self.en
 
     def read_forms(self, language: Language) -> list[str]:
-        """The forms that read as this entry (``renders_only`` ones are another's)."""
+        """The forms that read as this entry in text: none if it is no role, and not the
+        ``renders_only`` ones (another entry's)."""
+        if not self.role:
+            return []
         return [f for f in self.forms(language) if f not in self.renders_only]
 
 
@@ -129,6 +133,7 @@ class TitleLexicon(_Strict):
     relations: PerLanguage
     ministry_patterns: dict[Language, str]
     article_places: list[str]
+    not_titles: list[str]
     ministries: PerLanguage
 
     @model_validator(mode="after")
