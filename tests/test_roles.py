@@ -6,6 +6,7 @@ from spacy.language import Language
 
 from prensa.context import DocContext
 from prensa.extract import people, roles
+from prensa.extract.spans import set_entity_spans
 from prensa.ids import entity_id
 from prensa.records import Role
 
@@ -14,7 +15,8 @@ def _roles(pipeline: Language, text: str, language: str) -> tuple[str, list[Role
     doc = pipeline(text)
     ctx = DocContext(doc_id="doc_test", language=language)  # type: ignore[arg-type]
     found_people, mentions = people.extract(doc, ctx)
-    return doc.text, roles.extract(doc, ctx, found_people, mentions)
+    set_entity_spans(doc, mentions)  # as the pipeline does after linking
+    return doc.text, roles.extract(doc, ctx, found_people)
 
 
 def _by_person(found: list[Role]) -> dict[str, list[Role]]:
@@ -155,6 +157,17 @@ def test_ranks_are_roles_and_honorifics_are_not(nlp_es: Language) -> None:
         ("Enrique Flores Morado", "vicealmirante"),
         ("David Córdova Campos", "comisario general"),
     }
+
+
+def test_the_pope_is_a_role_and_a_fathers_name_is_not(nlp_es: Language) -> None:
+    text = (
+        "El presidente de Argentina se reunió con el papa Francisco en el Vaticano. "
+        "Me acompaña mi papá Alejandro Gómez. La reforma la llevó a cabo Carlos Salinas."
+    )
+    _, found = _roles(nlp_es, text, "es")
+    pope = [r for r in found if r.title == "papa"]
+    assert [(r.title_en, r.country) for r in pope] == [("Pope", "VA")]
+    assert not [r for r in found if r.person in ("Alejandro Gómez", "Carlos Salinas")]
 
 
 def test_rank_before_a_title_and_titles_after_the_name(nlp_es: Language) -> None:

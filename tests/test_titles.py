@@ -10,6 +10,7 @@ import pytest
 
 from prensa import resources, titles
 from prensa.resources import LexiconError
+from prensa.text import fold
 
 
 def _entry(form: str, language: str) -> str:
@@ -137,13 +138,12 @@ def test_unknown_words_are_not_titles() -> None:
 
 @pytest.fixture
 def models_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A copy of models/ that a test may break; caches are cleared around it."""
+    """A copy of models/ that a test may break; caches are kept per models folder, so the copy
+    is read afresh."""
     target = tmp_path / "models"
     shutil.copytree(resources.models_dir(), target)
     monkeypatch.setenv("PRENSA_MODELS", str(target))
-    titles.lexicon.cache_clear()
     yield target
-    titles.lexicon.cache_clear()
 
 
 def test_unknown_field_in_the_lexicon_fails_loudly(models_copy: Path) -> None:
@@ -164,3 +164,37 @@ def test_unknown_organisation_in_the_lexicon_fails_loudly(models_copy: Path) -> 
     path.write_text(text, "utf-8")
     with pytest.raises(LexiconError, match="Ministry of Nowhere"):
         titles.lexicon()
+
+
+# --- what the entity layer derives from the lexicon ------------------------------------------
+
+
+def test_name_prefixes_cover_the_person_filters_list() -> None:
+    listed = {fold(p).replace(".", "") for p in resources.person_filters().name_prefixes}
+    assert listed <= titles.name_prefixes()
+    assert {"pope", "papa", "special envoy", "cabo", "su majestad", "teniente coronel"} <= (
+        titles.name_prefixes()
+    )
+
+
+def test_the_entity_rules_read_their_titles_from_the_lexicon() -> None:
+    from prensa.components.entities import RuleData
+
+    rules = RuleData.from_resources()
+    assert set(rules.name_prefixes) == titles.name_prefixes()
+    assert set(rules.office_words) == titles.office_words()
+    assert set(rules.office_nouns) == titles.office_nouns()
+    # lower case as written for a Matcher on LOWER, and folded for folded comparisons
+    assert {"secretaría", "secretaria", "ministry"} <= titles.office_words()
+    assert "ambassador" not in titles.office_words()
+    assert "secretario" not in titles.office_nouns()
+
+
+def test_derived_sets_follow_the_lexicon(models_copy: Path) -> None:
+    path = models_copy / "titles.yaml"
+    text = path.read_text("utf-8").replace(
+        "  - id: judge\n", "  - id: judge\n    office_noun: true\n    office_word: true\n"
+    )
+    path.write_text(text.replace("en: [Corporal]", "en: [Corporal, Lance Corporal]"), "utf-8")
+    assert {"juez", "jueza", "judge"} <= titles.office_nouns() & titles.office_words()
+    assert "lance corporal" in titles.name_prefixes()

@@ -105,7 +105,7 @@ def build_record(item: Prepared, doc: Doc) -> DocumentRecord:
     found_places, place_mentions = places.extract(doc, ctx)
     set_entity_spans(doc, [*person_mentions, *org_mentions, *place_mentions])
     found_dates = dates.extract(doc, ctx)
-    found_roles = roles.extract(doc, ctx, found_people, person_mentions)
+    found_roles = roles.extract(doc, ctx, found_people)
     found_topics = topics.extract(doc, ctx)
     found_commitments = commitments.extract(
         doc,

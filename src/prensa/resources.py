@@ -153,6 +153,8 @@ class FunctionWords(_Strict):
     relatives: frozenset[str]
     clitics: frozenset[str]
     edge_words: frozenset[str]
+    and_words: frozenset[str]
+    name_links: frozenset[str]
     definite_articles: frozenset[str]
     office_links: frozenset[str]
     complement_links: frozenset[str]

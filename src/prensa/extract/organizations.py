@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from prensa import resources
 from prensa.context import DocContext
 from prensa.extract.spans import entities_with_labels, evidence, mention_records
 from prensa.ids import entity_id
@@ -22,23 +21,9 @@ from prensa.labels import ORG_LABELS
 from prensa.records import Mention, Organization
 from prensa.resources import OrganizationEntry, models_cache
 from prensa.text import fold
+from prensa.titles.aliases import known_organization
 
 _ACRONYM = re.compile(r"^[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ0-9&.-]{1,11}$")
-
-
-@models_cache
-def _known() -> dict[str, OrganizationEntry]:
-    """Folded name, alias or acronym → the lexicon entry."""
-    table: dict[str, OrganizationEntry] = {}
-    for org in resources.organizations():
-        for name in (org.name, *org.aliases, *org.short, *([org.acronym] if org.acronym else [])):
-            table.setdefault(fold(name), org)
-    return table
-
-
-def known_organization(name: str) -> OrganizationEntry | None:
-    """The lexicon entry called ``name`` (any alias, any case), if there is one."""
-    return _known().get(fold(name))
 
 
 def _defined_acronyms(doc: Doc, spans: list[Span]) -> dict[str, Span]:

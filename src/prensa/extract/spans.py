@@ -11,7 +11,6 @@ from spacy.tokens import Doc, Span
 from prensa.context import DocContext
 from prensa.labels import GENERIC_SPANS
 from prensa.records import EntityKind, Mention
-from prensa.text import doc_text as doc_text  # until every extractor imports it from text
 from prensa.text import sentence_text
 
 

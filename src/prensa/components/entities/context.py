@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 
-from prensa import gazetteer, resources
+from prensa import gazetteer, resources, titles
 from prensa.components.entities.words import CommonWords
 from prensa.labels import KIND_LABELS
 from prensa.text import WordSequences, fold
@@ -71,9 +71,10 @@ class RuleData(BaseModel):
             place_after=filters.place_after,
             place_after_motion=filters.place_after_motion,
             motion_verbs=filters.motion_verbs,
-            name_prefixes=filters.name_prefixes,
-            office_words=filters.office_words,
-            office_nouns=filters.office_nouns,
+            # The one title lexicon says what a title is, for the rules as for roles.
+            name_prefixes=sorted(titles.name_prefixes()),
+            office_words=sorted(titles.office_words()),
+            office_nouns=sorted(titles.office_nouns()),
             organization_heads=heads.organization_heads,
             place_heads=heads.place_heads,
             government_heads=heads.government_heads,

@@ -33,9 +33,13 @@ def titles(r: EntityContext, doc: Doc, words: list[str]) -> Iterator[tuple[int, 
 
 
 def titled_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]:
-    """'Spokesperson Ned Price', 'el canciller Marcelo Ebrard': a title then a name."""
+    """'Spokesperson Ned Price', 'el canciller Marcelo Ebrard': a title then a name. A title in
+    capitals is a transcript header's ('…, AUTORIDAD INDÍGENA DE TABASCO:'): what follows it is
+    its complement, and the speaker rule reads those lines."""
     spans: list[Span] = []
     for i, n in titles(r, doc, words):
+        if all(t.is_upper for t in doc[i : i + n] if t.is_alpha):
+            continue
         start = i + n
         end = name_after(r, doc, start)
         if end == start or end - start > 5:

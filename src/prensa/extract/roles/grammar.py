@@ -1,0 +1,147 @@
+"""The title grammar: ``[modifiers] head [modifiers] [(preposition noun-phrase)*]`` over the
+tokens of a document, never running past a line break or a person's name."""
+
+from __future__ import annotations
+
+from prensa import titles
+from prensa.extract.roles.view import MAX_TITLE, DocView
+from prensa.labels import ORG_LABELS, PLACE_LABELS
+
+
+class Reader(DocView):
+    """A document view that can tell where a title starting at a token ends."""
+
+    def title_end(self, i: int, limit: int | None = None) -> int:
+        """End of the title starting at ``i`` (modifiers, head, modifiers, complement), 0 if
+        none starts there. Never runs past ``limit``, a line break or a person's name."""
+        limit = min(len(self.doc), limit if limit is not None else len(self.doc), i + MAX_TITLE)
+        j = i
+        while j < limit and not self.title_at(j):
+            mod = titles.match_modifier(self.words, j, self.language)
+            if not mod or (mod[1].modifier.after(self.language) and self.language == "es"):
+                return 0
+            j += mod[0]
+        head = self.title_at(j) if j < limit else None
+        if head is None or j + head[0] > limit:
+            return 0
+        j += head[0]
+        j = self.modifiers_after(j, limit)
+        return self._complement(j, limit)
+
+    def modifiers_after(self, j: int, limit: int) -> int:
+        while j < limit and not self.breaks_before(j) and j not in self.person_starts:
+            if self.words[j] == "-" and j + 1 < limit and self.words[j + 1] == "elect":
+                j += 2
+                continue
+            mod = titles.match_modifier(self.words, j, self.language)
+            if mod and (self.language == "es" or mod[1].modifier.after(self.language)):
+                j += mod[0]
+                continue
+            dem = titles.match_demonym(self.words, j, self.language)
+            if dem and self.language == "es":
+                j += dem[0]
+                continue
+            token = self.doc[j]
+            if self.language == "es" and token.pos_ == "ADJ" and token.is_lower and j + 1 < limit:
+                nxt = self.words[j + 1]
+                if titles.match_preposition(self.words, j + 1, self.language) or nxt in (",", "."):
+                    j += 1
+                    continue
+            break
+        return j
+
+    def _complement(self, j: int, limit: int) -> int:
+        """Consume ``(preposition noun-phrase)*`` with the joins complements use."""
+        end = j
+        while j < limit and not self.breaks_before(j) and j not in self.person_starts:
+            prep = titles.match_preposition(self.words, j, self.language)
+            if prep:
+                np_end = self.noun_phrase(j + prep[0], limit)
+                if np_end == j + prep[0]:
+                    break
+                j = end = self._status_after(np_end, limit)
+                continue
+            if end == j and j > 0 and self._joins_complement(j, limit):
+                j += 1 + (self.words[j + 1] in titles.and_words() if j + 1 < limit else 0)
+                np_end = self.noun_phrase(j, limit)
+                if np_end == j:
+                    break
+                j = end = np_end
+                continue
+            break
+        return end
+
+    def _status_after(self, j: int, limit: int) -> int:
+        """'secretaria de Gobernación saliente': a status word after the complement."""
+        if j < limit and self.language == "es" and not self.breaks_before(j):
+            mod = titles.match_modifier(self.words, j, self.language)
+            if mod and mod[1].modifier.status and mod[1].modifier.after(self.language):
+                return j + mod[0]
+        return j
+
+    def _joins_complement(self, j: int, limit: int) -> bool:
+        """A comma or 'y'/'and' that continues a complement ('Derechos Humanos, Población y
+        Migración') rather than starting a new title or a new name."""
+        word = self.words[j]
+        if (word != "," and word not in titles.and_words()) or j + 1 >= limit:
+            return False
+        k = j + 1
+        if word == "," and self.words[k] in titles.and_words():
+            k += 1  # 'Population, Refugees, and Migration'; but not ', and the United States'
+        elif word == ",":
+            k = self.skip_articles(k)  # 'Latin America, the Caribbean and Spanish in the World'
+        if k >= limit or self.breaks_before(k) or k in self.person_starts:
+            return False
+        if self.starts_title(k) or not self.capitalised(self.doc[k]):
+            return False
+        # 'Islas Marías, Nayarit', 'Población y Migración': a capitalised continuation, unless
+        # the model read what follows the comma as some other kind of name
+        ent = self.entity_at.get(k)
+        return word != "," or ent is None or ent.label_ in ORG_LABELS | PLACE_LABELS
+
+    def noun_phrase(self, j: int, limit: int) -> int:
+        """A complement's noun phrase: an optional article and lower-case noun ('del estado',
+        'de despacho', 'para el caso'), then capitalised words, numbers and inner links."""
+        start = j
+        while j < limit and self.words[j] in titles.articles() and not self.breaks_before(j):
+            j += 1
+        if j < limit and self._lower_noun(j):
+            j += 1
+        end = j if j > start and self._lower_noun(j - 1) else start
+        institution = j < limit and titles.is_organization_head(self.doc[j].text)
+        while j < limit and not self.breaks_before(j):
+            token = self.doc[j]
+            if j in self.person_starts and not (institution and end > start):
+                break  # a name ends the title, unless it is part of an institution's name
+            # in an upper-case header 'DE' is still a preposition, not a capitalised word
+            header_link = token.is_upper and titles.is_function_word(token.text)
+            capitalised = self.capitalised(token) and not token.is_punct and not header_link
+            if capitalised or token.text in ("-", "’s", "'s"):
+                j += 1
+                end = j
+                continue
+            if self.words[j] in titles.name_links() and j + 1 < limit and end > start:
+                if self.words[j] in titles.and_words() and titles.match_preposition(
+                    self.words, j + 1, self.language
+                ):
+                    break  # 'de Marina y de la Defensa Nacional': two complements
+                k = j
+                while k < limit and self.words[k] in titles.name_links() and k - j < 3:
+                    k += 1
+                if k < limit and self.capitalised(self.doc[k]) and k not in self.person_starts:
+                    if self.words[j] in titles.and_words() and self.starts_title(j + 1):
+                        break
+                    j = k
+                    continue
+            break
+        return end
+
+    def _lower_noun(self, j: int) -> bool:
+        token = self.doc[j]
+        return (
+            token.is_alpha
+            and token.is_lower
+            and token.pos_ in ("NOUN", "PROPN", "ADJ")
+            and self.words[j] not in titles.name_links()
+            and not titles.match_preposition(self.words, j, self.language)
+        )

@@ -1,0 +1,150 @@
+"""One document's tokens as the title patterns read them: folded words, where people and
+entities are, line breaks, and the title as written."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Self
+
+from spacy.tokens import Doc, Span, Token
+
+from prensa import titles
+from prensa.labels import ORG_LABELS
+from prensa.records import Language
+from prensa.text import doc_text
+
+#: Longest title read, in tokens; longer runs are prose, not titles.
+MAX_TITLE = 24
+
+
+@dataclass(frozen=True)
+class Found:
+    """A title found next to a person mention, before normalisation."""
+
+    person_id: str
+    name: Span
+    start: int
+    end: int
+    text: str
+    country: str | None = None
+    organizations: tuple[str, ...] = ()
+    context_organization: str | None = None
+
+
+@dataclass(frozen=True)
+class DocView:
+    """One document's tokens, folded, with where people are: shared by every pattern."""
+
+    doc: Doc
+    language: Language
+    words: list[str]
+    person_starts: dict[int, tuple[Span, str]]
+    in_names: frozenset[int]
+    entity_at: dict[int, Span] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Doc, language: Language, people: list[tuple[Span, str]]) -> Self:
+        starts = {span.start: (span, pid) for span, pid in people}
+        in_names = frozenset(i for span, _ in people for i in range(span.start, span.end))
+        entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        words = [titles.key(t.text) for t in doc]
+        return cls(doc, language, words, starts, in_names, entity_at)
+
+    # --- token tests --------------------------------------------------------------------------
+
+    def line_start(self, i: int) -> int:
+        while i > 0 and not self.breaks_before(i):
+            i -= 1
+        return i
+
+    def breaks_before(self, i: int) -> bool:
+        """A line break between token ``i - 1`` and token ``i``."""
+        if i <= 0 or i >= len(self.doc):
+            return True
+        here, prev = self.doc[i], self.doc[i - 1]
+        return any(
+            "\n" in text
+            for text in (
+                prev.whitespace_,
+                prev.text if prev.is_space else "",
+                here.text if here.is_space else "",
+            )
+        )
+
+    def capitalised(self, token: Token) -> bool:
+        text = token.text
+        return bool(text) and (text[0].isupper() or text[0].isdigit())
+
+    def title_at(self, i: int) -> tuple[int, titles.TitleForm] | None:
+        """The title form starting at token ``i``; never a word of a name ('Bernardo Reyes')."""
+        if i >= len(self.doc) or self.doc[i].is_space or i in self.in_names:
+            return None
+        return titles.match_title(self.words, i, self.language, self.doc[i].text)
+
+    def starts_title(self, i: int) -> bool:
+        """A title (maybe after an article and modifiers) starts at ``i``."""
+        i = self.skip_articles(i)
+        for _ in range(4):
+            if self.title_at(i):
+                return True
+            mod = titles.match_modifier(self.words, i, self.language)
+            if not mod:
+                return False
+            i += mod[0]
+        return False
+
+    def skip_articles(self, i: int) -> int:
+        while i < len(self.doc) and self.words[i] in titles.articles():
+            i += 1
+        return i
+
+    # --- the title grammar ----------------------------------------------------------------------
+
+    # --- text ---------------------------------------------------------------------------------
+
+    def written(self, start: int, end: int) -> str:
+        """The title as written; an upper-case header takes the casing the release uses
+        elsewhere for the same words, else sentence case."""
+        text = " ".join(self.doc[start:end].text.split())
+        if not text.isupper():
+            return text
+        pattern = re.compile(r"\s+".join(map(re.escape, text.split())), re.IGNORECASE)
+        for found in pattern.finditer(doc_text(self.doc)):
+            candidate = " ".join(found.group().split())
+            if not candidate.isupper():
+                return candidate
+        return titles.restore_case(text, self.language)
+
+    def found(
+        self,
+        pid: str,
+        name: Span,
+        start: int,
+        end: int,
+        country: str | None,
+        context: tuple[str, ...],
+    ) -> Found:
+        """The title at ``start:end`` as written, with the organisations it names and the
+        first one of the text before it (``context``)."""
+        return Found(
+            pid,
+            name,
+            start,
+            end,
+            self.written(start, end),
+            country,
+            self.organizations_in(start, end),
+            context[0] if context else None,
+        )
+
+    def organizations_in(self, start: int, end: int) -> tuple[str, ...]:
+        seen = {
+            id(ent): ent.text
+            for i in range(start, end)
+            if (ent := self.entity_at.get(i)) is not None
+            and ent.label_ in ORG_LABELS
+            and ent.start >= start
+            and ent.end <= end
+        }
+        return tuple(seen.values())

@@ -1,0 +1,104 @@
+"""The bilingual title lexicon (``models/titles.yaml``): loading, matching, normalising.
+
+A title is read as ``[modifiers] head [modifiers] [complement]``: "subsecretaria principal adjunta
+para Asuntos del Hemisferio Occidental del Departamento de Estado" has the head "subsecretaria",
+two modifiers and a complement that names an organisation. The head is translated through the
+lexicon and the complement through the organisation aliases and the gazetteer, so a Spanish
+title gets an English form and the other way round; what neither table knows stays as written.
+
+Modules: ``schema`` (the data file), ``words`` (keys, tokens, plurals, word classes), ``index``
+(phrase matching), ``lookup`` (organisations and places), ``parse``, ``complement``, ``reading``
+(normalising in both languages), ``case`` (upper-case headers), ``prefixes`` (what the entity
+layer derives from the lexicon) and ``aliases`` (the organisation alias table).
+"""
+
+from prensa.titles.aliases import known_organization
+from prensa.titles.case import restore_case
+from prensa.titles.index import (
+    ModifierForm,
+    PhraseIndex,
+    TitleForm,
+    demonym_country,
+    match_conjunction,
+    match_copula,
+    match_demonym,
+    match_honorific,
+    match_introducer,
+    match_modifier,
+    match_preposition,
+    match_title,
+)
+from prensa.titles.lookup import (
+    find_organization,
+    find_place,
+    is_organization_head,
+    organization_name,
+    place_name,
+)
+from prensa.titles.prefixes import name_prefixes, office_nouns, office_words
+from prensa.titles.reading import NormalizedTitle, normalize
+from prensa.titles.schema import (
+    Demonym,
+    Modifier,
+    PerLanguage,
+    PlaceOrganization,
+    TitleEntry,
+    TitleLexicon,
+    lexicon,
+)
+from prensa.titles.words import (
+    and_words,
+    articles,
+    function_words,
+    is_function_word,
+    is_relation,
+    is_setting_word,
+    key,
+    name_links,
+    plural,
+    tokenize,
+)
+
+__all__ = [
+    "Demonym",
+    "Modifier",
+    "ModifierForm",
+    "NormalizedTitle",
+    "PerLanguage",
+    "PhraseIndex",
+    "PlaceOrganization",
+    "TitleEntry",
+    "TitleForm",
+    "TitleLexicon",
+    "and_words",
+    "articles",
+    "demonym_country",
+    "find_organization",
+    "find_place",
+    "function_words",
+    "is_function_word",
+    "is_organization_head",
+    "is_relation",
+    "is_setting_word",
+    "key",
+    "known_organization",
+    "lexicon",
+    "match_conjunction",
+    "match_copula",
+    "match_demonym",
+    "match_honorific",
+    "match_introducer",
+    "match_modifier",
+    "match_preposition",
+    "match_title",
+    "name_links",
+    "name_prefixes",
+    "normalize",
+    "office_nouns",
+    "office_words",
+    "organization_name",
+    "place_name",
+    "plural",
+    "restore_case",
+    "tokenize",
+]

@@ -1,0 +1,158 @@
+"""The schema of ``models/titles.yaml``, and the validated lexicon."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from prensa import resources
+from prensa.records import Language
+from prensa.resources import LexiconError
+from prensa.text import fold
+from prensa.titles.aliases import known_organization
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PlaceOrganization(_Strict):
+    es: str
+    en: str
+
+
+class TitleEntry(_Strict):
+    """One office or rank, with what it implies."""
+
+    id: str
+    kind: Literal["office", "rank"] = "office"
+    office: str | None = None
+    es: list[str]
+    en: list[str]
+    organization: str | None = None
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    head_of_state: bool = False
+    national: bool = False
+    ministerial: bool = False
+    place_organization: PlaceOrganization | None = None
+    office_word: bool = False
+    office_noun: bool = False
+    role: bool = True
+    renders_only: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _both_languages(self) -> TitleEntry:
+        """Every title reads and translates both ways: it needs a form in each language."""
+        for language, forms in (("Spanish", self.es), ("English", self.en)):
+            if not forms:
+                raise ValueError(f"title {self.id!r} has no {language} form")
+        _check_renders(self.renders_only, [*self.es, *self.en], self.id)
+        return self
+
+    @property
+    def office_key(self) -> str:
+        return self.office or self.id
+
+    @property
+    def is_national(self) -> bool:
+        """An office of a country's government (a head of state's included)."""
+        return self.national or self.head_of_state
+
+    def forms(self, language: Language) -> list[str]:
+        return self.es if language == "es" else self.en
+
+    def read_forms(self, language: Language) -> list[str]:
+        """The forms that read as this entry in text: none if it is no role, and not the
+        ``renders_only`` ones (another entry's)."""
+        if not self.role:
+            return []
+        return [f for f in self.forms(language) if f not in self.renders_only]
+
+
+def _check_renders(renders: list[str], forms: list[str], owner: str) -> None:
+    missing = [f for f in renders if f not in forms]
+    if missing:
+        raise ValueError(f"{owner}: renders_only {missing} are not among its forms")
+
+
+class Modifier(_Strict):
+    """A word that qualifies a title; ``status`` ones make it a different office."""
+
+    es: list[str]
+    en: list[str]
+    status: bool = False
+    es_after: bool = False
+    en_after: bool = False
+    renders_only: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _renders_listed(self) -> Modifier:
+        _check_renders(self.renders_only, [*self.es, *self.en], f"modifier {self.key!r}")
+        return self
+
+    def forms(self, language: Language) -> list[str]:
+        return self.es if language == "es" else self.en
+
+    def read_forms(self, language: Language) -> list[str]:
+        return [f for f in self.forms(language) if f not in self.renders_only]
+
+    def after(self, language: Language) -> bool:
+        return self.es_after if language == "es" else self.en_after
+
+    @property
+    def key(self) -> str:
+        return fold((self.en or self.es)[0])
+
+
+class Demonym(_Strict):
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    es: list[str]
+    en: list[str]
+
+
+class PerLanguage(_Strict):
+    es: list[str]
+    en: list[str]
+
+    def get(self, language: Language) -> list[str]:
+        return self.es if language == "es" else self.en
+
+
+class TitleLexicon(_Strict):
+    titles: list[TitleEntry]
+    modifiers: list[Modifier]
+    demonyms: list[Demonym]
+    honorifics: PerLanguage
+    introducers: PerLanguage
+    copulas: PerLanguage
+    prepositions: dict[Language, dict[str, str]]
+    conjunctions: dict[Language, dict[str, str]]
+    setting_words: PerLanguage
+    locative_prepositions: PerLanguage
+    relations: PerLanguage
+    ministry_patterns: dict[Language, str]
+    article_places: list[str]
+    not_titles: list[str]
+    ministries: PerLanguage
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> TitleLexicon:
+        seen: set[str] = set()
+        for entry in self.titles:
+            if entry.id in seen:
+                raise ValueError(f"title id {entry.id!r} is used twice")
+            seen.add(entry.id)
+        return self
+
+
+@resources.models_cache
+def lexicon() -> TitleLexicon:
+    """The validated lexicon; every organisation it names must be in organizations.yaml."""
+    data = resources.load_yaml("titles.yaml", TitleLexicon)
+    for entry in data.titles:
+        if entry.organization and known_organization(entry.organization) is None:
+            raise LexiconError(
+                f"models/titles.yaml: {entry.id}: unknown organization {entry.organization!r}"
+            )
+    return data
