@@ -10,7 +10,6 @@ import pytest
 
 from prensa import resources, titles
 from prensa.resources import LexiconError
-from prensa.text import fold
 
 
 def _entry(form: str, language: str) -> str:
@@ -169,12 +168,11 @@ def test_unknown_organisation_in_the_lexicon_fails_loudly(models_copy: Path) -> 
 # --- what the entity layer derives from the lexicon ------------------------------------------
 
 
-def test_name_prefixes_cover_the_person_filters_list() -> None:
-    listed = {fold(p).replace(".", "") for p in resources.person_filters().name_prefixes}
-    assert listed <= titles.name_prefixes()
+def test_name_prefixes_are_every_title_rank_and_honorific() -> None:
     assert {"pope", "papa", "special envoy", "cabo", "su majestad", "teniente coronel"} <= (
         titles.name_prefixes()
     )
+    assert {"brig gen", "lt col", "dr", "licenciada"} <= titles.name_prefixes()
 
 
 def test_the_entity_rules_read_their_titles_from_the_lexicon() -> None:

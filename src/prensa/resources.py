@@ -75,9 +75,6 @@ class PersonFilters(_Strict):
     place_after: list[str]
     place_after_motion: list[str]
     motion_verbs: list[str]
-    name_prefixes: list[str]
-    office_words: list[str]
-    office_nouns: list[str]
 
     def folded_not_names(self) -> frozenset[str]:
         return frozenset(fold(w) for w in self.not_names)
