@@ -79,9 +79,12 @@ def run(
     paths: list[Path | str] | Path | str,
     out: Path | str = Path("data/processed"),
     *,
-    workers: int = 1,
+    workers: int | None = 1,
     fresh: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> RunSummary:
-    """Process every release under ``paths`` into the tables in ``out``; see RunSummary."""
+    """Process every release under ``paths`` into the tables in ``out``; see RunSummary and
+    prensa.batch.run (``workers=None``: all cores; ``engine="dask"``)."""
     many = [paths] if isinstance(paths, str | Path) else list(paths)
-    return _run_batch(many, out, workers=workers, fresh=fresh)
+    return _run_batch(many, out, workers=workers, fresh=fresh, engine=engine, scheduler=scheduler)

@@ -50,7 +50,9 @@ def _guarded(call: Callable[[], T]) -> T:
 
 RUN_HELP = (
     "Process releases (files or folders) and write every table to --out. Releases finished by an "
-    "earlier run into the same folder (its manifest.jsonl) are reused unless --fresh."
+    "earlier run into the same folder (its manifest.jsonl) are reused unless --fresh. One run at "
+    "a time writes into a folder (another is refused, or waits with --wait); its tables appear "
+    "together when it ends."
 )
 
 
@@ -69,9 +71,33 @@ def run(
         ),
     ] = False,
     workers: Annotated[
-        int,
-        typer.Option("--workers", "-j", min=1, help="Processes to share the files among."),
-    ] = 1,
+        int | None,
+        typer.Option(
+            "--workers",
+            "-j",
+            min=1,
+            help="Processes to share the releases among [all cores]; with --engine dask, the "
+            "local cluster's workers.",
+            show_default=False,
+        ),
+    ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine", help="local (this machine) or dask (a Dask distributed cluster)."
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Dask scheduler address (tcp://host:8786); without it, a local cluster.",
+        ),
+    ] = None,
+    wait: Annotated[
+        float,
+        typer.Option("--wait", min=0, help="Seconds to wait for another run into --out to end."),
+    ] = 0,
 ) -> None:
     from prensa.batch import run as run_batch
 
@@ -90,6 +116,9 @@ def run(
                 out,
                 workers=workers,
                 fresh=fresh,
+                engine=engine,
+                scheduler=scheduler,
+                wait=wait,
                 on_start=lambda n: progress.update(task, total=n),
                 on_file=lambda _path: progress.advance(task),
             )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
-import unicodedata
+import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from prensa.ingest.decode import DecodeError, decode_bytes
+from prensa.ingest.decode import DecodeError, decode_bytes, normalize_text
 from prensa.ingest.errors import IngestError
 from prensa.ingest.markup import html_page, html_to_text, looks_like_html, markdown_to_text
 from prensa.normalize import fold
@@ -22,8 +23,10 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
     "IngestError",
     "RawDocument",
+    "Source",
     "iter_sources",
     "read_path",
+    "scan_sources",
 ]
 
 _FORMATS: dict[str, str] = {
@@ -70,6 +73,15 @@ METADATA_FIELDS: dict[str, tuple[str, ...]] = {
 #: Folders are walked for releases; their READMEs and hidden files are not releases.
 _SKIPPED_STEMS = frozenset({"readme"})
 _STAGE = "ingest"
+#: A single release (txt, md, html) over this size is reported, not read: the longest transcripts
+#: are a few hundred kilobytes, and a file this big is a dump or a mistake.
+MAX_RELEASE_BYTES = 16 * 1024 * 1024
+#: A JSON or JSONL file of many releases over this size is reported, not read (split it).
+MAX_COLLECTION_BYTES = 512 * 1024 * 1024
+#: Integers longer than Python converts by default are kept as their digits, not a crash.
+_MAX_INT_DIGITS = 4300
+#: Where the next record of a JSON list may start after a broken one.
+_NEXT_RECORD = re.compile(r"\}\s*,\s*\{")
 
 
 @dataclass(frozen=True)
@@ -81,41 +93,127 @@ class RawDocument:
     text: str
     record_index: int | None = None
     metadata: dict[str, str] = field(default_factory=dict)
+    #: What the doc_id hashes for the file: its path from the folder given (with that folder's
+    #: name), so 'a.txt' and 'sub/a.txt' differ while ids stay the same wherever the folder is.
+    id_key: str | None = None
+
+
+@dataclass(frozen=True, order=True)
+class Source:
+    """One release file found under the paths given, and the key its doc_ids hash."""
+
+    path: Path
+    key: str
+
+
+def scan_sources(paths: Sequence[Path]) -> tuple[list[Source], list[ErrorRecord]]:
+    """Release files under ``paths`` (files as given, folders recursively, symlinks to folders
+    not followed), sorted by path, and an error row for each folder or file that cannot be
+    listed or used (permissions, symlink loops, an unsupported file named explicitly).
+
+    Folder walks skip hidden files and README files (a folder's own notes are not releases).
+    Raises IngestError only for a path that does not exist at all (a usage error).
+    """
+    found: dict[Path, str] = {}
+    errors: list[ErrorRecord] = []
+    for path in paths:
+        if path.is_dir():
+            for candidate, relative in _walk(path, errors):
+                found.setdefault(candidate, f"{path.resolve().name}/{relative.as_posix()}")
+        elif path.is_file():
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                errors.append(_error(str(path), _unsupported(path)))
+                continue
+            found.setdefault(path, path.name)
+        elif path.is_symlink():
+            errors.append(_error(str(path), _unreachable(path)))
+        else:
+            raise IngestError(f"{path}: no such file or folder")
+    sources = sorted(Source(p, k) for p, k in found.items())
+    seen: set[str] = set()
+    unique: list[Source] = []
+    for source in sources:
+        # Two files the walk gives the same key (two folders named alike): the path tells them
+        # apart, so their releases never share a doc_id.
+        key = source.key if source.key not in seen else str(source.path)
+        seen.add(key)
+        unique.append(Source(source.path, key))
+    return unique, errors
 
 
 def iter_sources(paths: Sequence[Path]) -> list[Path]:
-    """Release files under ``paths`` (files as given, folders recursively), sorted, no duplicates.
+    """The release files of ``scan_sources``, sorted; raises IngestError for a missing path or
+    a file that cannot be used."""
+    sources, errors = scan_sources(paths)
+    if errors:
+        raise IngestError(f"{errors[0].source_path}: {errors[0].error}")
+    return [source.path for source in sources]
 
-    Folder walks skip hidden files and README files (a folder's own notes are not releases).
-    Raises IngestError for a path that does not exist or a file of an unsupported type.
+
+def _walk(root: Path, errors: list[ErrorRecord]) -> list[tuple[Path, Path]]:
+    """Release files under ``root``; an unreadable folder becomes an error row."""
+
+    def failed(exc: OSError) -> None:
+        errors.append(_error(str(exc.filename or root), f"cannot list the folder: {exc.strerror}"))
+
+    files: list[tuple[Path, Path]] = []
+    for folder, dirs, names in os.walk(root, onerror=failed):
+        dirs.sort()
+        for name in names:
+            candidate = Path(folder) / name
+            relative = candidate.relative_to(root)
+            if not _is_release_file(relative):
+                continue
+            if candidate.is_file():
+                files.append((candidate, relative))
+            elif candidate.is_symlink():
+                errors.append(_error(str(candidate), _unreachable(candidate)))
+    return files
+
+
+def _unsupported(path: Path) -> str:
+    return (
+        f"unsupported file type {path.suffix or '(none)'!r}; "
+        f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"
+    )
+
+
+def _unreachable(path: Path) -> str:
+    try:
+        path.stat()
+    except OSError as exc:
+        return f"cannot follow the link: {exc.strerror}"
+    return "not a regular file"
+
+
+def read_path(path: Path, key: str | None = None) -> tuple[list[RawDocument], list[ErrorRecord]]:
+    """The releases in one file, and an error row for each part that could not be read.
+
+    ``key`` is what the releases' doc_ids hash for the file (``Source.key``; its name when
+    not given).
     """
-    found: set[Path] = set()
-    for path in paths:
-        if path.is_dir():
-            found.update(
-                candidate
-                for candidate in path.rglob("*")
-                if candidate.is_file() and _is_release_file(candidate.relative_to(path))
-            )
-        elif path.is_file():
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                raise IngestError(
-                    f"{path}: unsupported file type {path.suffix or '(none)'!r}; "
-                    f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"
-                )
-            found.add(path)
-        else:
-            raise IngestError(f"{path}: no such file or folder")
-    return sorted(found)
+    docs, errors = _read_path(path)
+    if key is not None:
+        docs = [replace(doc, id_key=key) for doc in docs]
+    return docs, errors
 
 
-def read_path(path: Path) -> tuple[list[RawDocument], list[ErrorRecord]]:
-    """The releases in one file, and an error row for each part that could not be read."""
+def _read_path(path: Path) -> tuple[list[RawDocument], list[ErrorRecord]]:
     source = str(path)
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
-        return [], [_error(source, f"unsupported file type {path.suffix or '(none)'!r}")]
+        return [], [_error(source, _unsupported(path))]
     try:
+        size = path.stat().st_size
+        limit = MAX_COLLECTION_BYTES if fmt in ("json", "jsonl") else MAX_RELEASE_BYTES
+        if size > limit:
+            return [], [
+                _error(
+                    source,
+                    f"the file is {size / 2**20:.1f} MiB; {fmt} files over "
+                    f"{limit / 2**20:.0f} MiB are not read (see README: limits)",
+                )
+            ]
         text = decode_bytes(path.read_bytes())
     except DecodeError as exc:
         return [], [_error(source, f"cannot decode the file: {exc}")]
@@ -177,16 +275,67 @@ def _read_markup(source: str, fmt: str, text: str) -> RawDocument:
     return RawDocument(source, fmt, text, None, {})
 
 
+def _int_or_digits(digits: str) -> int | str:
+    """JSON integers past Python's conversion limit stay text instead of failing the file."""
+    return int(digits) if len(digits.lstrip("-")) <= _MAX_INT_DIGITS else digits
+
+
+_DECODER = json.JSONDecoder(parse_int=_int_or_digits)
+
+
+def _loads(text: str) -> object:
+    """json.loads that raises only ValueError (JSONDecodeError, too deep)."""
+    try:
+        return _DECODER.decode(text)
+    except RecursionError as exc:
+        raise ValueError("the JSON is nested too deeply") from exc
+
+
+def _json_error(exc: ValueError) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"invalid JSON at line {exc.lineno}, column {exc.colno}: {_json_reason(exc)}"
+    return str(exc)
+
+
+def _salvage_list(text: str) -> list[object]:
+    """The records of a JSON list that does not parse as a whole: each element is read on its
+    own; after a broken one, reading resumes at the next '}, {'."""
+    records: list[object] = []
+    pos = text.index("[") + 1
+    while (pos := _skip_separators(text, pos)) < len(text) and text[pos] != "]":
+        try:
+            record, pos = _DECODER.raw_decode(text, pos)
+            records.append(record)
+        except (ValueError, RecursionError) as exc:
+            reason = _json_error(exc) if isinstance(exc, ValueError) else "nested too deeply"
+            records.append(_Broken(reason))
+            resume = _NEXT_RECORD.search(text, pos + 1)
+            if resume is None:
+                break
+            pos = resume.start() + resume.group().index("{")
+    return records
+
+
+def _skip_separators(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n,":
+        pos += 1
+    return pos
+
+
+@dataclass(frozen=True)
+class _Broken:
+    """A record of a JSON list that could not be read; it keeps its position."""
+
+    reason: str
+
+
 def _read_json(source: str, text: str) -> tuple[list[RawDocument], list[ErrorRecord]]:
     try:
-        payload = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return [], [
-            _error(
-                source,
-                f"invalid JSON at line {exc.lineno}, column {exc.colno}: {_json_reason(exc)}",
-            )
-        ]
+        payload = _loads(text)
+    except ValueError as exc:
+        if not text.lstrip().startswith("["):
+            return [], [_error(source, _json_error(exc))]
+        payload = _salvage_list(text)
     records = _records(payload)
     if records is None:
         keys = "/".join(CONTAINER_KEYS)
@@ -198,6 +347,9 @@ def _read_json(source: str, text: str) -> tuple[list[RawDocument], list[ErrorRec
     docs: list[RawDocument] = []
     errors: list[ErrorRecord] = []
     for index, record in enumerate(records):
+        if isinstance(record, _Broken):
+            errors.append(_error(source, f"record {index}: {record.reason}"))
+            continue
         result = _from_record(source, "json", record, index, f"record {index}")
         if isinstance(result, RawDocument):
             docs.append(result)
@@ -213,13 +365,16 @@ def _read_jsonl(source: str, text: str) -> tuple[list[RawDocument], list[ErrorRe
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = _loads(line)
         except json.JSONDecodeError as exc:
             errors.append(
                 _error(
                     source, f"line {number}: invalid JSON ({_json_reason(exc)}, column {exc.colno})"
                 )
             )
+            continue
+        except ValueError as exc:
+            errors.append(_error(source, f"line {number}: {exc}"))
             continue
         result = _from_record(source, "jsonl", record, number, f"line {number}")
         if isinstance(result, RawDocument):
@@ -270,8 +425,7 @@ def _as_text(value: object) -> str:
         value = "\n".join(value)
     if not isinstance(value, str):
         return ""
-    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
-    return text.strip()
+    return normalize_text(value).strip()
 
 
 def _metadata(fields: Mapping[str, object]) -> dict[str, str]:
@@ -288,7 +442,7 @@ def _scalar(value: object) -> str:
     if isinstance(value, bool) or value is None:
         return ""
     if isinstance(value, str | int | float):
-        return " ".join(str(value).split())
+        return " ".join(normalize_text(str(value)).split())
     if hasattr(value, "isoformat"):  # YAML front matter parses dates into date objects
         return str(value.isoformat())
     return ""
