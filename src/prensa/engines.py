@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import logging
 import multiprocessing
 import os
 import signal
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from prensa.errors import UsageError
 from prensa.ingest.readers import RawDocument, Source, read_path
 from prensa.records import DocumentRecord, ErrorRecord
 
@@ -129,9 +131,12 @@ class DaskEngine:
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=None,
-                silence_logs="error",
+                silence_logs=logging.ERROR,
             )
-        self._client = Client(scheduler or self._cluster)
+        try:
+            self._client = Client(scheduler or self._cluster, timeout="20s")
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
         self.workers = max(1, len(self._client.scheduler_info().get("workers", {})) or workers)
 
     def submit(self, raws: Sequence[RawDocument]) -> Pending:
