@@ -128,32 +128,11 @@ def test_a_second_run_into_a_busy_folder_is_refused_and_loses_nothing(tmp_path: 
     assert run([GOOD[1]], out, workers=1).ok  # once the first ends, the second goes ahead
 
 
-def test_two_real_runs_into_one_folder_never_mix_their_tables(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    runs = [
-        subprocess.Popen(
-            [PRENSA, "run", str(path), "--out", str(out), "-j", "1"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for path in GOOD
-    ]
-    codes = []
-    for process in runs:
-        _, err = process.communicate(timeout=120)
-        codes.append(process.returncode)
-        assert process.returncode in (0, 2), err
-        assert process.returncode == 0 or "another prensa run" in err
-    assert 0 in codes
-    documents = pd.read_csv(out / "documents.csv")
-    facts = pd.read_csv(out / "people.csv")
-    assert len(documents) == 1 and set(facts["doc_id"]) <= set(documents["doc_id"])
-
-
 def test_a_run_killed_at_any_moment_then_run_again_gives_the_tables_of_a_clean_run(
     tmp_path: Path,
 ) -> None:
+    """A real run in another process: a second run into its folder meanwhile is refused; killed
+    (-9) half-way, its workers die too, and a re-run gives the tables of a clean run."""
     inputs = _small_inputs(tmp_path)
     clean = tmp_path / "clean"
     run([inputs], clean, workers=1)
@@ -169,6 +148,9 @@ def test_a_run_killed_at_any_moment_then_run_again_gives_the_tables_of_a_clean_r
         if manifest.exists() and len(manifest.read_bytes().splitlines()) >= 2:
             break
         time.sleep(0.05)
+    assert process.poll() is None, "the run ended before it could be interrupted"
+    with pytest.raises(OutputBusyError):
+        run([GOOD[1]], out, workers=1)
     workers = psutil.Process(process.pid).children(recursive=True)
     process.send_signal(signal.SIGKILL)
     process.wait()

@@ -81,8 +81,11 @@ class CsvWriter:
         self._counts[table] += len(rows)
 
     def add(self, record: DocumentRecord) -> None:
-        for table, rows in record_rows(record).items():
-            self._write(table, rows)
+        self.add_rows(record_rows(record))
+
+    def add_rows(self, rows: dict[str, list[Row]]) -> None:
+        for table, table_rows in rows.items():
+            self._write(table, table_rows)
 
     def add_errors(self, errors: Iterable[ErrorRecord]) -> None:
         self._write("errors", error_rows(list(errors)))
@@ -123,8 +126,11 @@ class ParquetWriter:
             buffer.clear()
 
     def add(self, record: DocumentRecord) -> None:
-        for table, rows in record_rows(record).items():
-            self._write(table, rows)
+        self.add_rows(record_rows(record))
+
+    def add_rows(self, rows: dict[str, list[Row]]) -> None:
+        for table, table_rows in rows.items():
+            self._write(table, table_rows)
 
     def add_errors(self, errors: Iterable[ErrorRecord]) -> None:
         self._write("errors", error_rows(list(errors)))
@@ -201,28 +207,34 @@ class SqliteWriter:
 
 
 class TablesWriter:
-    """Every format at once into ``folder``: CSV, Parquet, documents.jsonl and prensa.sqlite."""
+    """Every format at once into ``folder``: CSV, Parquet, documents.jsonl and prensa.sqlite.
+
+    Each record is flattened once for CSV and Parquet; the database writer is any
+    ``RecordWriter`` (one line to swap).
+    """
 
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self._csv = CsvWriter(folder)
-        self._writers: list[RecordWriter] = [
-            self._csv,
-            ParquetWriter(folder),
-            JsonlWriter(folder),
-            SqliteWriter(folder / "prensa.sqlite"),
-        ]
+        self._parquet = ParquetWriter(folder)
+        self._jsonl = JsonlWriter(folder)
+        self._database: RecordWriter = SqliteWriter(folder / "prensa.sqlite")
 
     def add(self, record: DocumentRecord) -> None:
-        for writer in self._writers:
-            writer.add(record)
+        rows = record_rows(record)
+        self._csv.add_rows(rows)
+        self._parquet.add_rows(rows)
+        self._jsonl.add(record)
+        self._database.add(record)
 
     def add_errors(self, errors: Iterable[ErrorRecord]) -> None:
         errors = list(errors)
-        for writer in self._writers:
+        for writer in (self._csv, self._parquet, self._jsonl, self._database):
             writer.add_errors(errors)
 
     def close(self) -> dict[str, int]:
         """Close every file; the row counts are the CSV writer's (every writer gets the same)."""
-        counts = [writer.close() for writer in self._writers]
-        return counts[0]
+        counts = self._csv.close()
+        for writer in (self._parquet, self._jsonl, self._database):
+            writer.close()
+        return counts
