@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 from prensa.batch import run
 from prensa.cli import app
 from prensa.export.publish import OutputBusyError, locked
+from prensa.records import ErrorRecord
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 runner = CliRunner()
@@ -206,3 +207,30 @@ def test_symlink_loops_and_explicit_unsupported_files_are_error_rows(tmp_path: P
     reasons = {Path(e.source_path).name: e.error for e in summary.errors}
     assert set(reasons) == {"loop.txt", "release.pdf"}
     assert "link" in reasons["loop.txt"] and "unsupported" in reasons["release.pdf"]
+
+
+def test_releases_of_a_worker_that_died_are_error_rows_and_the_rest_go_on() -> None:
+    from prensa.engines import stream
+    from prensa.ingest.readers import RawDocument
+
+    class Dead:
+        def result(self) -> list[object]:
+            raise RuntimeError("killed by the system (out of memory)")
+
+    class HalfBroken:
+        workers = 1
+
+        def submit(self, raws: tuple[RawDocument, ...]) -> Dead:
+            return Dead()
+
+        def close(self) -> None: ...
+
+    raws = (RawDocument("a.jsonl", "jsonl", "uno", 1), RawDocument("a.jsonl", "jsonl", "dos", 2))
+    done = ErrorRecord(source_path="b.txt", stage="ingest", error="the file is empty")
+    results = list(stream([[done], raws, Path("a.jsonl")], HalfBroken()))
+    assert results[0] == done
+    assert [(r.source_path, r.stage) for r in results[1:]] == [
+        ("a.jsonl#1", "worker"),
+        ("a.jsonl#2", "worker"),
+    ]
+    assert all("out of memory" in r.error for r in results[1:])

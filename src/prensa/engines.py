@@ -194,26 +194,39 @@ def stream(
     """Every record, in input order, with at most a few jobs per worker in flight: memory stays
     flat and the output does not depend on which worker finished first."""
     window = 2 * engine.workers
-    queue: deque[tuple[Pending | Path, bool]] = deque()
+    queue: deque[tuple[Pending | Path, tuple[RawDocument, ...]]] = deque()
     in_flight = 0
     for step in steps:
         if isinstance(step, tuple):
-            queue.append((engine.submit(step), True))
+            queue.append((engine.submit(step), step))
             in_flight += 1
         else:
-            queue.append((step if isinstance(step, Path) else _Done(step), False))
+            queue.append((step if isinstance(step, Path) else _Done(step), ()))
         # Hand on what is ready at the head; wait for the oldest job when too many are out.
         while queue and (in_flight > window or not queue[0][1]):
-            head, submitted = queue.popleft()
-            in_flight -= submitted
-            yield from _results(head, on_file)
+            head, job = queue.popleft()
+            in_flight -= bool(job)
+            yield from _results(head, job, on_file)
     while queue:
-        yield from _results(queue.popleft()[0], on_file)
+        yield from _results(*queue.popleft(), on_file)
 
 
-def _results(head: Pending | Path, on_file: Callable[[Path], None] | None) -> list[Result]:
+def _results(
+    head: Pending | Path,
+    job: tuple[RawDocument, ...],
+    on_file: Callable[[Path], None] | None,
+) -> list[Result]:
     if isinstance(head, Path):
         if on_file is not None:
             on_file(head)
         return []
-    return head.result()
+    try:
+        return head.result()
+    except Exception as exc:  # a worker died (killed, out of memory): its releases are reported
+        return [_lost(raw, exc) for raw in job]
+
+
+def _lost(raw: RawDocument, exc: Exception) -> ErrorRecord:
+    where = raw.source_path + (f"#{raw.record_index}" if raw.record_index is not None else "")
+    reason = f"the worker processing it failed: {type(exc).__name__}: {exc}"
+    return ErrorRecord(source_path=where, stage="worker", error=reason)
