@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -16,6 +15,14 @@ import yaml
 from prensa.ingest.decode import DecodeError, decode_bytes, normalize_text
 from prensa.ingest.errors import IngestError
 from prensa.ingest.markup import html_page, html_to_text, looks_like_html, markdown_to_text
+from prensa.ingest.sources import (
+    FORMATS,
+    SUPPORTED_SUFFIXES,
+    Source,
+    iter_sources,
+    scan_sources,
+    unsupported_reason,
+)
 from prensa.normalize import fold
 from prensa.records import ErrorRecord
 
@@ -28,16 +35,6 @@ __all__ = [
     "read_path",
     "scan_sources",
 ]
-
-_FORMATS: dict[str, str] = {
-    ".txt": "txt",
-    ".md": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-    ".jsonl": "jsonl",
-}
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_FORMATS)
 
 #: Fields holding a release's text, in order of preference.
 TEXT_FIELDS: tuple[str, ...] = ("text", "body", "content", "contenido", "cuerpo")
@@ -70,8 +67,6 @@ METADATA_FIELDS: dict[str, tuple[str, ...]] = {
         "agency",
     ),
 }
-#: Folders are walked for releases; their READMEs and hidden files are not releases.
-_SKIPPED_STEMS = frozenset({"readme"})
 _STAGE = "ingest"
 #: A single release (txt, md, html) over this size is reported, not read: the longest transcripts
 #: are a few hundred kilobytes, and a file this big is a dump or a mistake.
@@ -98,94 +93,6 @@ class RawDocument:
     id_key: str | None = None
 
 
-@dataclass(frozen=True, order=True)
-class Source:
-    """One release file found under the paths given, and the key its doc_ids hash."""
-
-    path: Path
-    key: str
-
-
-def scan_sources(paths: Sequence[Path]) -> tuple[list[Source], list[ErrorRecord]]:
-    """Release files under ``paths`` (files as given, folders recursively, symlinks to folders
-    not followed), sorted by path, and an error row for each folder or file that cannot be
-    listed or used (permissions, symlink loops, an unsupported file named explicitly).
-
-    Folder walks skip hidden files and README files (a folder's own notes are not releases).
-    Raises IngestError only for a path that does not exist at all (a usage error).
-    """
-    found: dict[Path, str] = {}
-    errors: list[ErrorRecord] = []
-    for path in paths:
-        if path.is_dir():
-            for candidate, relative in _walk(path, errors):
-                found.setdefault(candidate, f"{path.resolve().name}/{relative.as_posix()}")
-        elif path.is_file():
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                errors.append(_error(str(path), _unsupported(path)))
-                continue
-            found.setdefault(path, path.name)
-        elif path.is_symlink():
-            errors.append(_error(str(path), _unreachable(path)))
-        else:
-            raise IngestError(f"{path}: no such file or folder")
-    sources = sorted(Source(p, k) for p, k in found.items())
-    seen: set[str] = set()
-    unique: list[Source] = []
-    for source in sources:
-        # Two files the walk gives the same key (two folders named alike): the path tells them
-        # apart, so their releases never share a doc_id.
-        key = source.key if source.key not in seen else str(source.path)
-        seen.add(key)
-        unique.append(Source(source.path, key))
-    return unique, errors
-
-
-def iter_sources(paths: Sequence[Path]) -> list[Path]:
-    """The release files of ``scan_sources``, sorted; raises IngestError for a missing path or
-    a file that cannot be used."""
-    sources, errors = scan_sources(paths)
-    if errors:
-        raise IngestError(f"{errors[0].source_path}: {errors[0].error}")
-    return [source.path for source in sources]
-
-
-def _walk(root: Path, errors: list[ErrorRecord]) -> list[tuple[Path, Path]]:
-    """Release files under ``root``; an unreadable folder becomes an error row."""
-
-    def failed(exc: OSError) -> None:
-        errors.append(_error(str(exc.filename or root), f"cannot list the folder: {exc.strerror}"))
-
-    files: list[tuple[Path, Path]] = []
-    for folder, dirs, names in os.walk(root, onerror=failed):
-        dirs.sort()
-        for name in names:
-            candidate = Path(folder) / name
-            relative = candidate.relative_to(root)
-            if not _is_release_file(relative):
-                continue
-            if candidate.is_file():
-                files.append((candidate, relative))
-            elif candidate.is_symlink():
-                errors.append(_error(str(candidate), _unreachable(candidate)))
-    return files
-
-
-def _unsupported(path: Path) -> str:
-    return (
-        f"unsupported file type {path.suffix or '(none)'!r}; "
-        f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"
-    )
-
-
-def _unreachable(path: Path) -> str:
-    try:
-        path.stat()
-    except OSError as exc:
-        return f"cannot follow the link: {exc.strerror}"
-    return "not a regular file"
-
-
 def read_path(path: Path, key: str | None = None) -> tuple[list[RawDocument], list[ErrorRecord]]:
     """The releases in one file, and an error row for each part that could not be read.
 
@@ -200,9 +107,9 @@ def read_path(path: Path, key: str | None = None) -> tuple[list[RawDocument], li
 
 def _read_path(path: Path) -> tuple[list[RawDocument], list[ErrorRecord]]:
     source = str(path)
-    fmt = _FORMATS.get(path.suffix.lower())
+    fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        return [], [_error(source, _unsupported(path))]
+        return [], [_error(source, unsupported_reason(path))]
     try:
         size = path.stat().st_size
         limit = MAX_COLLECTION_BYTES if fmt in ("json", "jsonl") else MAX_RELEASE_BYTES
@@ -255,14 +162,6 @@ def sidecar_metadata(folder: Path) -> dict[str, dict[str, str]]:
             if row.get("id")
         }
     return {}
-
-
-def _is_release_file(relative: Path) -> bool:
-    if relative.suffix.lower() not in SUPPORTED_SUFFIXES:
-        return False
-    if any(part.startswith(".") for part in relative.parts):
-        return False
-    return relative.stem.lower() not in _SKIPPED_STEMS
 
 
 def _read_markup(source: str, fmt: str, text: str) -> RawDocument:
