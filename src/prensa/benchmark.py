@@ -10,6 +10,7 @@ and for long transcripts apart. Batches for the worker and memory figures run as
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import shutil
@@ -23,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 
+import psutil
 from spacy.language import Language as SpacyLanguage
 
 from prensa.ingest.readers import RawDocument, read_path, scan_sources
@@ -243,18 +245,25 @@ def replicate(paths: Sequence[Path], releases: int, folder: Path) -> int:
 
 
 def timed_run(inputs: Path, out: Path, workers: int, releases: int) -> BatchRun:
-    """``prensa run`` in its own process: wall time and that process tree's peak memory."""
+    """``prensa run`` in its own process: wall time and the peak memory of its largest process
+    (sampled: the kernel's own peak of a child started from this process would count this
+    process's memory too, as it is kept across exec)."""
     command = [sys.executable, "-m", "prensa.cli", "run", str(inputs), "--out", str(out)]
-    # wait4's figure covers the process and every worker it waited for: the largest of them.
     started = time.perf_counter()
     process = subprocess.Popen(
         [*command, "--fresh", "--workers", str(workers)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    _, _, usage = os.wait4(process.pid, 0)
+    peak = 0
+    root = psutil.Process(process.pid)
+    while process.poll() is None:
+        with contextlib.suppress(psutil.Error):
+            tree = [root, *root.children(recursive=True)]
+            peak = max(peak, *(p.memory_info().rss for p in tree))
+        time.sleep(0.1)
     seconds = time.perf_counter() - started
-    return BatchRun(releases, workers, round(seconds, 2), _peak_rss_mb(usage))
+    return BatchRun(releases, workers, round(seconds, 2), round(peak / 2**20, 1))
 
 
 def run_benchmark(
