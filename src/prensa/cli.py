@@ -310,6 +310,7 @@ def benchmark(
         table.add_column(column, justify="left" if column == "group" else "right")
     table.add_column("prensa tokens/s", justify="right")
     table.add_column("prensa / raw", justify="right")
+    table.add_column("same, CPU time", justify="right")
     for row in figures["comparisons"]:  # type: ignore[union-attr]
         raw, mine = row["raw_spacy"], row["prensa"]
         table.add_row(
@@ -320,6 +321,7 @@ def benchmark(
             f"{mine['documents_per_second']:.2f}",
             f"{mine['tokens_per_second']:.0f}",
             f"{row['ratio']:.2f}",
+            f"{row['cpu_ratio']:.2f}",
         )
     out.print(table)
     for key, title in (("workers", "prensa run: workers"), ("memory", "prensa run: memory")):
