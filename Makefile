@@ -36,7 +36,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests
 
 clean:
-	rm -rf $(VENV) data/processed/*.csv data/processed/*.parquet data/processed/*.jsonl data/processed/*.sqlite
+	rm -rf $(VENV) data/processed/*.csv data/processed/*.parquet data/processed/*.jsonl data/processed/*.sqlite \
+		data/processed/.prensa data/processed/.prensa.lock
 
 # Retrain the NER components in models/ner/<lang>/<data>. Never part of setup: a fresh clone runs
 # the committed components. See models/README.md for each one's data and licence.

@@ -164,3 +164,24 @@ def test_eval_layout_prints_the_checks_and_json() -> None:
     assert data["figures"]["overall.date_found_when_written"] == 1.0
     table = runner.invoke(app, ["eval", "layout", str(folder)])
     assert "date_found" in table.stdout
+
+
+def test_benchmark_compares_raw_spacy_and_prensa_per_language() -> None:
+    result = runner.invoke(app, ["benchmark", str(RAW / "en"), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    groups = {row["group"]: row for row in figures["comparisons"]}
+    assert {"en", "all"} <= set(groups)
+    assert groups["all"]["prensa"]["documents"] == figures["documents"] >= 5
+    assert groups["all"]["ratio"] > 0 and groups["all"]["raw_spacy"]["tokens_per_second"] > 0
+
+
+def test_benchmark_copies_releases_to_reach_a_batch_size(tmp_path: Path) -> None:
+    from prensa.benchmark import replicate
+
+    held = replicate([RAW / "en"], 20, tmp_path)
+    copies = len(list(tmp_path.glob("copy-*")))
+    assert held >= 20 and held - held // copies < 20  # as many copies as needed, no more
+    result = runner.invoke(app, ["run", str(tmp_path), "--out", str(tmp_path / "out"), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert len(pd.read_csv(tmp_path / "out" / "documents.csv")) == held  # every copy its own id

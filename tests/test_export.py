@@ -109,7 +109,8 @@ def test_manifest_survives_a_cut_line_and_is_ignored_after_a_rule_change(
     from prensa.export.manifest import ManifestWriter, load_manifest
 
     _, record, _ = written
-    writer = ManifestWriter(tmp_path, keep=[record])
+    writer = ManifestWriter(tmp_path)
+    writer.add(record)
     writer.close()
     with (tmp_path / "manifest.jsonl").open("a", encoding="utf-8") as handle:
         handle.write('{"doc_id": "doc_cut", "sour')  # an interrupted append

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from prensa.ingest.decode import DecodeError, decode_bytes
+from prensa.ingest.decode import DecodeError, decode_bytes, normalize_text
 from prensa.ingest.errors import IngestError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
@@ -53,3 +53,21 @@ def test_binary_garbage_is_rejected_as_ingest_error() -> None:
 def test_nul_heavy_data_is_rejected() -> None:
     with pytest.raises(DecodeError):
         decode_bytes(b"\x00" * 200 + b"texto")
+
+
+def test_utf16_without_a_bom_is_decoded() -> None:
+    text = "Ciudad de México, 3 de marzo de 2025.- La canciller se reunió con su homólogo."
+    assert decode_bytes(text.encode("utf-16-le")) == text
+    assert decode_bytes(text.encode("utf-16-be")) == text
+
+
+def test_a_file_mixing_utf8_and_windows_1252_is_repaired_line_by_line() -> None:
+    data = "Andrés Manuel López Obrador\n".encode() + "Andrés Manuel, presidente\n".encode("cp1252")
+    assert decode_bytes(data) == "Andrés Manuel López Obrador\nAndrés Manuel, presidente\n"
+
+
+def test_control_characters_and_lone_surrogates_are_removed() -> None:
+    words = b"La canciller se reuni\xc3\xb3 hoy con el secretario de Estado. " * 4
+    data = words + b"Texto\x00 con\x07 control\x1b.\x0cFin"
+    assert decode_bytes(data) == words.decode() + "Texto con control.\nFin"
+    assert normalize_text("Ca\ud800nciller") == "Canciller"

@@ -196,3 +196,23 @@ def test_unreadable_file_in_a_folder_does_not_stop_the_folder(tmp_path: Path) ->
     shutil.copy(RAW / "en" / "state-2022-05-04-blinken-ebrard-call.txt", tmp_path / "b.txt")
     results = [read_path(path) for path in iter_sources([tmp_path])]
     assert [(len(docs), len(errors)) for docs, errors in results] == [(0, 1), (1, 0)]
+
+
+def test_a_json_list_with_a_broken_record_keeps_the_others(tmp_path: Path) -> None:
+    path = tmp_path / "releases.json"
+    path.write_text(
+        '[{"text": "Primer comunicado."},\n {"text": "roto" oops},\n {"text": "Tercero."}]',
+        encoding="utf-8",
+    )
+    docs, errors = read_path(path)
+    assert [(d.record_index, d.text) for d in docs] == [(0, "Primer comunicado."), (2, "Tercero.")]
+    assert len(errors) == 1 and errors[0].error.startswith("record 1: invalid JSON")
+
+
+def test_huge_integers_and_deep_nesting_do_not_fail_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "odd.jsonl"
+    deep = '{"text": ' * 3000 + '"x"' + "}" * 3000
+    path.write_text(f'{{"id": {"7" * 6000}, "text": "Un comunicado."}}\n{deep}\n', "utf-8")
+    docs, errors = read_path(path)
+    assert [d.text for d in docs] == ["Un comunicado."]
+    assert len(errors) == 1 and "line 2" in errors[0].error and "deeply" in errors[0].error

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from prensa.ingest.readers import read_path
+from prensa.ingest.readers import RawDocument, read_path
 from prensa.pipeline import ExtractionError, extract_path, process_paths, process_raw
 from prensa.records import DocumentRecord, ErrorRecord
 
@@ -149,3 +149,23 @@ def test_an_extractor_crash_on_one_release_is_an_error_row(
     documents = [r for r in results if isinstance(r, DocumentRecord)]
     assert errors and all(e.stage == "extract" and "boom" in e.error for e in errors)
     assert documents, "the other releases are still processed"
+
+
+def test_a_release_longer_than_spacys_limit_is_parsed_in_pieces_and_one_too_long_reported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from prensa import pipeline
+
+    text = (RAW / "es" / "sre-2026-01-11-reunion-seguridad.txt").read_text(encoding="utf-8")
+    whole = next(process_raw([RawDocument("a.txt", "txt", text)]))
+    monkeypatch.setattr(pipeline, "PIECE_CHARS", 400)  # as if spaCy's max_length were tiny
+    pieces = next(process_raw([RawDocument("a.txt", "txt", text)]))
+    assert isinstance(whole, DocumentRecord) and isinstance(pieces, DocumentRecord)
+    assert pieces.text == whole.text and pieces.n_tokens == whole.n_tokens
+    for mention in pieces.mentions:
+        assert pieces.text[mention.start : mention.end] == mention.text
+    assert {p.name for p in pieces.people} & {p.name for p in whole.people}
+
+    monkeypatch.setattr(pipeline, "MAX_TEXT_CHARS", 1000)
+    (error,) = process_raw([RawDocument("a.txt", "txt", text)])
+    assert isinstance(error, ErrorRecord) and "not analysed" in error.error

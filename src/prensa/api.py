@@ -85,10 +85,21 @@ def run(
     paths: list[Path | str] | Path | str,
     out: Path | str = Path("data/processed"),
     *,
-    workers: int = 1,
+    workers: int | None = 1,
     fresh: bool = False,
     issuer_country: str | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> RunSummary:
-    """Process every release under ``paths`` into the tables in ``out``; see RunSummary."""
+    """Process every release under ``paths`` into the tables in ``out``; see RunSummary and
+    prensa.batch.run (``workers=None``: all cores; ``engine="dask"``)."""
     many = [paths] if isinstance(paths, str | Path) else list(paths)
-    return _run_batch(many, out, workers=workers, fresh=fresh, issuer_country=issuer_country)
+    return _run_batch(
+        many,
+        out,
+        workers=workers,
+        fresh=fresh,
+        engine=engine,
+        scheduler=scheduler,
+        issuer_country=issuer_country,
+    )

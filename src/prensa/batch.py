@@ -1,21 +1,28 @@
 """A batch: every release under some paths → the tables in an output folder.
 
-The library function behind ``prensa run`` and ``prensa.run``: it reads the manifest of earlier
-runs, streams the releases through the pipeline (in this process or shared among workers),
-and writes the tables. It raises PrensaError subclasses; printing is the caller's business.
+The library function behind ``prensa run`` and ``prensa.run``: under the output folder's lock,
+it reads the manifest of earlier runs, streams the releases through an engine (this process,
+local workers or Dask), writes each record as it comes and publishes the tables together. It
+raises PrensaError subclasses; printing is the caller's business.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from prensa.engines import make_engine, plan, stream
 from prensa.errors import UsageError
-from prensa.export.manifest import ManifestWriter, load_manifest
-from prensa.export.tables import write_tables
-from prensa.ingest.readers import iter_sources
-from prensa.records import DocumentRecord, ErrorRecord
+from prensa.export.manifest import ManifestIndex, ManifestWriter, load_manifest
+from prensa.export.publish import locked, new_generation, publish
+from prensa.export.writers import TablesWriter
+from prensa.ingest.readers import scan_sources
+from prensa.records import ErrorRecord
+
+#: Where the releases are parsed (prensa.engines).
+ENGINES = ("local", "dask")
 
 
 @dataclass(frozen=True)
@@ -36,12 +43,20 @@ class RunSummary:
         return not self.errors
 
 
+def default_workers() -> int:
+    """All the cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def run(
     paths: Sequence[Path | str],
     out: Path | str = Path("data/processed"),
     *,
-    workers: int = 1,
+    workers: int | None = 1,
     fresh: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
+    wait: float = 0,
     on_start: Callable[[int], None] | None = None,
     on_file: Callable[[Path], None] | None = None,
     issuer_country: str | None = None,
@@ -49,58 +64,63 @@ def run(
     """Process every release under ``paths`` and write every table to ``out``.
 
     Releases finished by an earlier run into the same folder (its manifest) are reused unless
-    ``fresh``. ``on_start`` gets the number of files, ``on_file`` each file once it is done.
-    ``issuer_country`` (ISO alpha-2) is every release's issuer country instead of the inferred.
+    ``fresh``. ``engine`` is ``local`` (``workers`` processes on this machine; None: all cores)
+    or ``dask`` (the cluster at ``scheduler``, or a local one of ``workers`` processes). A run
+    holds ``out``'s lock: another run there waits ``wait`` seconds, then is refused
+    (OutputBusyError). Records are written as they are produced and the tables appear together
+    at the end (prensa.export.publish). ``on_start`` gets the number of files, ``on_file`` each
+    file once it is done. ``issuer_country`` (ISO alpha-2) is every release's issuer country
+    instead of the inferred one.
     """
     from prensa.ingest.issuer import country_code
-    from prensa.pipeline import process_paths
 
     issuer_country = country_code(issuer_country)
-
     out = Path(out)
+    workers = default_workers() if workers is None else workers
     if workers < 1:
         raise UsageError("workers must be at least 1")
-    sources = iter_sources([Path(p) for p in paths])
-    if not sources:
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r} (choose from: {', '.join(ENGINES)})")
+    sources, scan_errors = scan_sources([Path(p) for p in paths])
+    if not sources and not scan_errors:
         raise UsageError("no .txt, .md, .html, .json or .jsonl files found")
     if on_start is not None:
         on_start(len(sources))
 
-    done, stale = ({}, None) if fresh else load_manifest(out)
-    note = f"{stale}; every release is processed again" if stale else None
-    manifest = ManifestWriter(out, keep=done.values())
-    documents: list[DocumentRecord] = []
-    errors: list[ErrorRecord] = []
-    try:
-        if workers > 1:
-            from prensa.parallel import process_paths_parallel
-
-            results = process_paths_parallel(
-                sources, workers, on_file=on_file, done=done, issuer_country=issuer_country
-            )
-        else:
-            results = process_paths(
-                sources, on_file=on_file, done=done, issuer_country=issuer_country
-            )
-        for result in results:
-            if isinstance(result, ErrorRecord):
-                errors.append(result)
-                continue
-            documents.append(result)
-            if result.doc_id not in done:
-                manifest.add(result)
-    finally:
+    with locked(out, wait):
+        done, stale = (ManifestIndex(), None) if fresh else load_manifest(out)
+        generation = new_generation(out)
+        writer = TablesWriter(generation)
+        manifest = ManifestWriter(out)
+        errors: list[ErrorRecord] = list(scan_errors)
+        writer.add_errors(scan_errors)
+        n_documents = reused = 0
+        runner = make_engine(engine, workers, scheduler)
+        try:
+            for result in stream(plan(sources, done, issuer_country), runner, on_file):
+                if isinstance(result, ErrorRecord):
+                    errors.append(result)
+                    writer.add_errors([result])
+                    continue
+                writer.add(result)
+                is_new = result.doc_id not in done
+                manifest.add(result, new=is_new)
+                n_documents += 1
+                reused += not is_new
+        except BaseException:
+            manifest.abort()
+            raise
+        finally:
+            runner.close()
+        counts = writer.close()
+        publish(out, generation)
         manifest.close()
-
-    counts = write_tables(documents, errors, out)
-    ManifestWriter(out, keep=documents).close()  # only what this run's tables hold
-    reused = sum(1 for d in documents if d.doc_id in done)
     return RunSummary(
         out=out,
         n_files=len(sources),
-        n_documents=len(documents),
+        n_documents=n_documents,
         n_reused=reused,
         table_counts=counts,
         errors=errors,
-        note=note,
+        note=f"{stale}; every release is processed again" if stale else None,
     )

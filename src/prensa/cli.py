@@ -72,7 +72,9 @@ def _use_ner(ner: str | None) -> None:
 
 RUN_HELP = (
     "Process releases (files or folders) and write every table to --out. Releases finished by an "
-    "earlier run into the same folder (its manifest.jsonl) are reused unless --fresh."
+    "earlier run into the same folder (its manifest.jsonl) are reused unless --fresh. One run at "
+    "a time writes into a folder (another is refused, or waits with --wait); its tables appear "
+    "together when it ends."
 )
 
 
@@ -91,9 +93,33 @@ def run(
         ),
     ] = False,
     workers: Annotated[
-        int,
-        typer.Option("--workers", "-j", min=1, help="Processes to share the files among."),
-    ] = 1,
+        int | None,
+        typer.Option(
+            "--workers",
+            "-j",
+            min=1,
+            help="Processes to share the releases among [all cores]; with --engine dask, the "
+            "local cluster's workers.",
+            show_default=False,
+        ),
+    ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine", help="local (this machine) or dask (a Dask distributed cluster)."
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Dask scheduler address (tcp://host:8786); without it, a local cluster.",
+        ),
+    ] = None,
+    wait: Annotated[
+        float,
+        typer.Option("--wait", min=0, help="Seconds to wait for another run into --out to end."),
+    ] = 0,
     issuer_country: Annotated[
         str | None, typer.Option("--issuer-country", help=ISSUER_COUNTRY_HELP)
     ] = None,
@@ -118,6 +144,9 @@ def run(
                 out,
                 workers=workers,
                 fresh=fresh,
+                engine=engine,
+                scheduler=scheduler,
+                wait=wait,
                 on_start=lambda n: progress.update(task, total=n),
                 on_file=lambda _path: progress.advance(task),
                 issuer_country=issuer_country,
@@ -307,27 +336,80 @@ def eval_gate(
         raise typer.Exit(code=1)
 
 
-@app.command(help="Measure throughput and peak memory on releases (no tables written).")
+BENCHMARK_HELP = (
+    "Measure speed and memory on releases (no tables kept): raw spaCy nlp.pipe with the stock "
+    "models against the full prensa pipeline over the same releases, per language and for long "
+    "transcripts apart; optionally 1 against 2 workers on copies of the releases "
+    "(--workers-releases) and peak memory as the batch grows (--memory-scales 1,4,16)."
+)
+
+
+@app.command(help=BENCHMARK_HELP)
 def benchmark(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of releases.")],
+    workers_releases: Annotated[
+        int,
+        typer.Option(help="Time 1 and 2 workers on copies holding at least this many releases."),
+    ] = 0,
+    memory_scales: Annotated[
+        str, typer.Option(help="Peak memory of runs over these many copies, e.g. 1,4,16.")
+    ] = "",
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     from prensa.benchmark import run_benchmark
 
     try:
-        result = run_benchmark(paths)
-    except PrensaError as exc:
-        raise _fail(str(exc), code=exc.exit_code) from exc
+        scales = [int(s) for s in memory_scales.split(",") if s.strip()]
+    except ValueError as exc:
+        raise _fail("--memory-scales takes whole numbers: 1,4,16", code=EXIT_USAGE) from exc
+    result = _guarded(
+        lambda: run_benchmark(paths, workers_releases=workers_releases, memory_scales=scales)
+    )
     figures = result.to_dict()
     if as_json:
         typer.echo(json.dumps(figures, indent=2))
         return
-    table = Table(title="prensa benchmark")
-    table.add_column("measure")
-    table.add_column("value", justify="right")
-    for name, value in figures.items():
-        table.add_row(name, str(value))
-    Console().print(table)
+    out = Console()
+    out.print(
+        f"{figures['machine']}; {figures['documents']} releases, {figures['errors']} errors; "
+        f"models loaded in {figures['load_seconds']} s; peak memory {figures['peak_rss_mb']} MB"
+    )
+    table = Table(title="raw spaCy nlp.pipe (stock models) against prensa, one process")
+    for column in ("group", "docs", "raw docs/s", "raw tokens/s", "prensa docs/s"):
+        table.add_column(column, justify="left" if column == "group" else "right")
+    table.add_column("prensa tokens/s", justify="right")
+    table.add_column("prensa / raw", justify="right")
+    table.add_column("same, CPU time", justify="right")
+    for row in figures["comparisons"]:  # type: ignore[union-attr]
+        raw, mine = row["raw_spacy"], row["prensa"]
+        table.add_row(
+            row["group"],
+            str(mine["documents"]),
+            f"{raw['documents_per_second']:.2f}",
+            f"{raw['tokens_per_second']:.0f}",
+            f"{mine['documents_per_second']:.2f}",
+            f"{mine['tokens_per_second']:.0f}",
+            f"{row['ratio']:.2f}",
+            f"{row['cpu_ratio']:.2f}",
+        )
+    out.print(table)
+    for key, title in (("workers", "prensa run: workers"), ("memory", "prensa run: memory")):
+        runs = figures[key]
+        if not runs:
+            continue
+        table = Table(title=title)
+        for column in ("releases", "workers", "seconds", "releases/s", "peak RSS MB"):
+            table.add_column(column, justify="right")
+        for run_ in runs:  # type: ignore[union-attr]
+            rate = run_["releases"] / run_["seconds"] if run_["seconds"] else 0.0
+            table.add_row(
+                str(run_["releases"]),
+                str(run_["workers"]),
+                f"{run_['seconds']:.1f}",
+                f"{rate:.2f}",
+                f"{run_['peak_rss_mb']:.0f}",
+            )
+        out.print(table)
 
 
 from prensa.query.cli import register as _register_query_commands  # noqa: E402
@@ -348,3 +430,7 @@ def main() -> None:
         console.print_exception()
         console.print(f"[red]internal error:[/red] {type(exc).__name__}: {exc}")
         raise SystemExit(EXIT_INTERNAL) from exc
+
+
+if __name__ == "__main__":
+    main()

@@ -1,8 +1,10 @@
 """Release → DocumentRecord, and the batch runner that streams many releases through spaCy.
 
-Each stage that can fail on one input (reading, decoding, language, segmentation, extraction)
-turns the failure into an ErrorRecord for that input and the batch goes on. Documents are parsed
-with ``nlp.pipe`` in chunks, one pipeline per language, each loaded once per process.
+Each stage that can fail on one input (reading, decoding, language, segmentation, parsing,
+extraction) turns the failure into an ErrorRecord for that input and the batch goes on. Documents
+are parsed with ``nlp.pipe`` in chunks, one pipeline per language, each loaded once per process.
+A release longer than spaCy's ``max_length`` is parsed in pieces cut at paragraph breaks and
+joined back into one Doc; past ``MAX_TEXT_CHARS`` it is reported instead.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
 
 from prensa import nlp
@@ -21,12 +24,16 @@ from prensa.extract.spans import set_entity_spans
 from prensa.ids import stable_id
 from prensa.ingest.issuer import country_code, issuer_country
 from prensa.ingest.language import SUPPORTED_LANGUAGES, detect_language
-from prensa.ingest.readers import IngestError, RawDocument, iter_sources, read_path
+from prensa.ingest.readers import IngestError, RawDocument, read_path, scan_sources
 from prensa.ingest.segment import Segments, segment
 from prensa.records import DocumentRecord, ErrorRecord, Mention
 
 #: Documents handed to spaCy at once; bounds memory on large batches.
 CHUNK_SIZE = 64
+#: Longest release text analysed (characters, about 400 pages): longer ones are reported. A
+#: release under it but over spaCy's ``max_length`` is parsed in pieces of ``PIECE_CHARS``.
+MAX_TEXT_CHARS = 2_000_000
+PIECE_CHARS = 200_000
 
 
 @dataclass(frozen=True)
@@ -41,8 +48,11 @@ class Prepared:
 
 
 def doc_id_for(raw: RawDocument) -> str:
-    """Stable across runs and folders: the file name, the record's position and the text."""
-    return stable_id("doc", Path(raw.source_path).name, raw.record_index, raw.text, length=16)
+    """Stable across runs and wherever the input folder lives: the file's path from the folder
+    given (``RawDocument.id_key``; the file name by default), the record's position and the
+    text. Two files with the same name and text in different sub-folders get different ids."""
+    key = raw.id_key or Path(raw.source_path).name
+    return stable_id("doc", key, raw.record_index, raw.text, length=16)
 
 
 def _where(raw: RawDocument) -> str:
@@ -76,6 +86,13 @@ def prepare(
         return _error(raw, "segment", exc)
     if not segments.text.strip():
         return ErrorRecord(source_path=_where(raw), stage="segment", error="no text to analyse")
+    if len(segments.text) > MAX_TEXT_CHARS:
+        return ErrorRecord(
+            source_path=_where(raw),
+            stage="segment",
+            error=f"the release is {len(segments.text):,} characters long; releases over "
+            f"{MAX_TEXT_CHARS:,} are not analysed (see README: limits)",
+        )
     return Prepared(
         raw=raw,
         language=language,
@@ -162,14 +179,60 @@ def build_record(item: Prepared, doc: Doc) -> DocumentRecord:
     )
 
 
+def _pieces(text: str, size: int) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``size`` characters, at a paragraph or
+    line break where there is one (else at a space), so the pieces join back into ``text``."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+        end = start + (cut + 1 if cut > 0 else size)
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse(pipeline: SpacyLanguage, text: str) -> Doc:
+    """One text through ``pipeline``, in pieces when it is longer than spaCy's max_length."""
+    if len(text) <= min(pipeline.max_length, PIECE_CHARS):
+        return pipeline(text)
+    docs = list(pipeline.pipe(_pieces(text, PIECE_CHARS), batch_size=4))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def _parsed(pipeline: SpacyLanguage, texts: list[str]) -> Iterator[Doc | Exception]:
+    """Each text's Doc, or the exception parsing it raised: nlp.pipe for the batch, one text at
+    a time (in pieces if long) once the batch has failed or for an overlong text."""
+    short = [i for i, text in enumerate(texts) if len(text) <= PIECE_CHARS]
+    docs: dict[int, Doc | Exception] = {}
+    try:
+        parsed = pipeline.pipe((texts[i] for i in short), batch_size=16)
+        for i, doc in zip(short, parsed, strict=True):
+            docs[i] = doc
+    except Exception:  # one text spoilt the batch: the others are parsed one by one below
+        pass
+    for i, text in enumerate(texts):
+        if i not in docs:
+            try:
+                docs[i] = parse(pipeline, text)
+            except Exception as exc:
+                docs[i] = exc
+        yield docs.pop(i)
+
+
 def _parse_chunk(chunk: list[Prepared]) -> Iterator[DocumentRecord | ErrorRecord]:
     """Parse one chunk, one nlp.pipe per language, and extract; order follows the input."""
     results: dict[int, DocumentRecord | ErrorRecord] = {}
     for language in sorted({item.language for item in chunk}):
         indexed = [(i, item) for i, item in enumerate(chunk) if item.language == language]
         pipeline = nlp.load(language)  # type: ignore[arg-type]
-        docs = pipeline.pipe((item.segments.text for _, item in indexed), batch_size=16)
+        docs = _parsed(pipeline, [item.segments.text for _, item in indexed])
         for (i, item), doc in zip(indexed, docs, strict=True):
+            if isinstance(doc, Exception):
+                results[i] = _error(item.raw, "nlp", doc)
+                continue
             try:
                 results[i] = build_record(item, doc)
             except Exception as exc:  # an extractor failing on one release must not stop the batch
@@ -214,20 +277,24 @@ def process_paths(
     done: Mapping[str, DocumentRecord] | None = None,
     issuer_country: str | None = None,
 ) -> Iterator[DocumentRecord | ErrorRecord]:
-    """Every release under ``paths`` (files or folders), reported file by file to ``on_file``;
-    releases in ``done`` are reused (see prensa.export.manifest)."""
+    """Every release under ``paths`` (files or folders), in this process, reported file by file
+    to ``on_file``; releases in ``done`` are reused (see prensa.export.manifest)."""
+    sources, errors = scan_sources(paths)
+    yield from errors
 
     def raws() -> Iterator[RawDocument | ErrorRecord]:
-        for path in iter_sources(paths):
-            documents, errors = read_path(path)
+        for source in sources:
+            documents, errors = read_path(source.path, source.key)
             yield from errors
             yield from documents
             if on_file is not None:
-                on_file(path)
+                on_file(source.path)
 
     pending: list[RawDocument] = []
     for item in raws():
         if isinstance(item, ErrorRecord):
+            yield from process_raw(pending, done, issuer_country=issuer_country)
+            pending = []
             yield item
         else:
             pending.append(item)

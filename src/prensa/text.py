@@ -18,6 +18,8 @@ _PUNCT_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and collapse white space: 'Álvarez  ' -> 'alvarez'."""
+    if text.isascii():  # nothing to decompose: the common case, and a hot one
+        return _SPACE.sub(" ", text).strip().casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACE.sub(" ", stripped).strip().casefold()

@@ -3,10 +3,11 @@ redo work.
 
 ``prensa run`` appends each release's record to ``manifest.jsonl`` in the output folder as soon as
 it is extracted. On the next run, a release whose ``doc_id`` is already there is taken from the
-manifest instead of being parsed again; ``doc_id`` hashes the file name, the record's position and
-the text, so an edited release is processed anew. The manifest is tied to the prensa version and to
-a hash of ``models/``: when either changes, it is ignored and rebuilt. Failed inputs are never
-recorded, so they are retried.
+manifest instead of being parsed again; ``doc_id`` hashes the file's path from the input folder,
+the record's position and the text, so an edited release is processed anew. The manifest is tied
+to the prensa version and to a hash of ``models/``: when either changes, it is ignored and
+rebuilt. Failed inputs are never recorded, so they are retried. Only the offset of each line is
+held in memory (``ManifestIndex``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+import re
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
@@ -25,6 +27,8 @@ from prensa.records import DocumentRecord
 from prensa.resources import models_dir
 
 MANIFEST_NAME = "manifest.jsonl"
+#: Records are dumped by pydantic with doc_id as their first field.
+_DOC_ID = re.compile(rb'^\{\s*"doc_id"\s*:\s*"([^"]+)"')
 
 
 def models_sha256() -> str:
@@ -41,46 +45,102 @@ def _header() -> dict[str, str]:
     return {"prensa_version": __version__, "models_sha256": models_sha256()}
 
 
-def load_manifest(out_dir: Path) -> tuple[dict[str, DocumentRecord], str | None]:
+class ManifestIndex(Mapping[str, DocumentRecord]):
+    """Records finished by earlier runs, by doc_id, read from the manifest when asked for: only
+    the byte offset of each line stays in memory, however many releases the folder holds."""
+
+    def __init__(self, path: Path | None = None, offsets: dict[str, int] | None = None) -> None:
+        self.path = path
+        self._offsets = offsets or {}
+
+    def __getitem__(self, doc_id: str) -> DocumentRecord:
+        offset = self._offsets[doc_id]
+        assert self.path is not None
+        with self.path.open("rb") as handle:
+            handle.seek(offset)
+            line = handle.readline()
+        try:
+            return DocumentRecord.model_validate_json(line)
+        except ValidationError as exc:  # a line spoilt by an interruption: the release is redone
+            raise KeyError(doc_id) from exc
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._offsets)
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+
+def load_manifest(out_dir: Path) -> tuple[ManifestIndex, str | None]:
     """Records finished by an earlier run, by doc_id, and why none were usable (or None)."""
     path = out_dir / MANIFEST_NAME
     if not path.exists():
-        return {}, None
-    records: dict[str, DocumentRecord] = {}
-    with path.open(encoding="utf-8") as handle:
+        return ManifestIndex(), None
+    offsets: dict[str, int] = {}
+    with path.open("rb") as handle:
         first = handle.readline()
         try:
             header = json.loads(first) if first.strip() else {}
         except json.JSONDecodeError:
             header = {}
         if header != _header():
-            return {}, "the manifest was written by another prensa version or other models/ rules"
+            return (
+                ManifestIndex(),
+                "the manifest was written by another prensa version or other models/ rules",
+            )
+        offset = handle.tell()
         for line in handle:
-            try:
-                record = DocumentRecord.model_validate_json(line)
-            except ValidationError:
-                continue  # a line cut short by an interruption: that release is redone
-            records[record.doc_id] = record
-    return records, None
+            match = _DOC_ID.match(line)
+            if match and line.endswith(b"\n"):  # a line cut short by an interruption is redone
+                offsets[match.group(1).decode()] = offset
+            offset += len(line)
+    return ManifestIndex(path, offsets), None
 
 
 class ManifestWriter:
-    """Appends finished records; ``close()`` leaves exactly the given records behind."""
+    """Appends finished records to ``<out>/manifest.jsonl`` as they come, so a killed run
+    loses nothing it finished; ``close()`` replaces it by exactly this run's records."""
 
-    def __init__(self, out_dir: Path, keep: Iterable[DocumentRecord] = ()) -> None:
+    def __init__(self, out_dir: Path, folder: Path | None = None) -> None:
+        """``folder`` receives the manifest of this run (published by ``close``)."""
         out_dir.mkdir(parents=True, exist_ok=True)
         self.path = out_dir / MANIFEST_NAME
-        tmp = self.path.with_name(f".{MANIFEST_NAME}.tmp")
-        with tmp.open("w", encoding="utf-8") as handle:
-            handle.write(json.dumps(_header()) + "\n")
-            for record in keep:
-                handle.write(record.model_dump_json() + "\n")
-        os.replace(tmp, self.path)
-        self._handle: IO[str] = self.path.open("a", encoding="utf-8")
+        self._fresh = (folder or out_dir) / f".{MANIFEST_NAME}.{os.getpid()}.tmp"
+        header = json.dumps(_header()) + "\n"
+        self._run: IO[str] = self._fresh.open("w", encoding="utf-8")
+        self._run.write(header)
+        if not self._usable():
+            self.path.write_text(header, encoding="utf-8")
+        with self.path.open("rb") as handle:
+            handle.seek(-1, os.SEEK_END)
+            cut = handle.read(1) != b"\n"
+        self._log: IO[str] = self.path.open("a", encoding="utf-8")
+        if cut:
+            self._log.write("\n")  # after a line cut by a killed run
 
-    def add(self, record: DocumentRecord) -> None:
-        self._handle.write(record.model_dump_json() + "\n")
-        self._handle.flush()
+    def _usable(self) -> bool:
+        try:
+            with self.path.open("rb") as handle:
+                return json.loads(handle.readline() or b"{}") == _header()
+        except (OSError, ValueError):
+            return False
+
+    def add(self, record: DocumentRecord, new: bool = True) -> None:
+        """Keep ``record`` for this run; ``new`` ones are also logged at once for a re-run."""
+        line = record.model_dump_json() + "\n"
+        self._run.write(line)
+        if new:
+            self._log.write(line)
+            self._log.flush()
 
     def close(self) -> None:
-        self._handle.close()
+        """The manifest now holds exactly this run's records."""
+        self._log.close()
+        self._run.close()
+        os.replace(self._fresh, self.path)
+
+    def abort(self) -> None:
+        """Keep the log of finished records; drop this run's partial copy."""
+        self._log.close()
+        self._run.close()
+        self._fresh.unlink(missing_ok=True)

@@ -21,6 +21,8 @@ kept topics are ranked by score, at most ``max_topics``.
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -42,6 +44,8 @@ from prensa.text import doc_text, fold
 _WINDOW = 16
 #: Anchors further into a pattern than this make the prefilter pointless: match everywhere.
 _MAX_LEAD = 6
+#: Most patterns a word-set pattern is spelt out into (see ``_spelt_out``).
+_MAX_SPELT_OUT = 64
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,7 @@ def compiled_topics(language: Language, vocab: Vocab) -> _CompiledTopics:
         compiled = [
             p for source in topic.patterns(language) for p in compile_pattern(source, tokenize)
         ]
-        result.add(topic.id, compiled)
+        result.add(topic.id, [p for pattern in compiled for p in _spelt_out(pattern)])
         for pattern in compiled:
             found = _anchor(pattern, stop)
             if found is None or found[1] > _MAX_LEAD or anchors is None:
@@ -100,6 +104,31 @@ def compiled_topics(language: Language, vocab: Vocab) -> _CompiledTopics:
             anchors |= found[0]
             lead = max(lead, found[1])
     return _CompiledTopics(result, frozenset(anchors) if anchors is not None else None, lead)
+
+
+def _spelt_out(pattern: list[dict[str, object]]) -> list[list[dict[str, object]]]:
+    """The same matches with exact words instead of word sets where that stays small.
+
+    spaCy checks a set ("IN") in Python at every token and pattern state, an exact value in C;
+    a word set on a token without repetition (* or +) becomes one pattern per word. Spans
+    are deduplicated afterwards, so the spelt-out patterns together find what the set did.
+    """
+    options: list[list[dict[str, object]]] = []
+    for token in pattern:
+        attr = next((a for a in ("NORM", "LEMMA") if isinstance(token.get(a), dict)), None)
+        words = token[attr].get("IN") if attr else None  # type: ignore[union-attr]
+        if attr is None or not isinstance(words, list) or token.get("OP") in ("*", "+"):
+            options.append([token])
+        else:
+            options.append([{**token, attr: word} for word in words])
+    if math.prod(len(option) for option in options) > _MAX_SPELT_OUT:
+        return [
+            [
+                option[0] if len(option) == 1 else token
+                for option, token in zip(options, pattern, strict=True)
+            ]
+        ]
+    return [list(combo) for combo in itertools.product(*options)]
 
 
 def _regions(doc: Doc, topics: _CompiledTopics) -> list[tuple[int, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from charset_normalizer import from_bytes
@@ -42,24 +43,31 @@ _UNICODE_WIDE = ("utf_16", "utf_32")
 #: Share of control or unassigned characters above which decoded "text" is really binary.
 _MAX_CONTROL_SHARE = 0.02
 _ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
+#: Control characters (but tab and newline), lone surrogates and the BOM never reach the tables:
+#: they break CSV readers, SQLite's FTS and UTF-8 encoders downstream.
+_STRIPPED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufeff]")
+#: Share of NUL bytes on one side of the byte pairs that marks UTF-16 text without a BOM.
+_UTF16_NUL_SHARE = 0.3
 
 
 def decode_bytes(data: bytes) -> str:
-    """Decode a release: BOM, then strict UTF-8, then charset-normalizer's best guess.
+    """Decode a release: BOM, UTF-16 without BOM, strict UTF-8, UTF-8 and Windows-1252 mixed
+    line by line, then charset-normalizer's best guess.
 
-    Returns NFC text with ``\\n`` newlines; raises DecodeError when nothing plausible decodes.
+    Returns ``normalize_text``'s form; raises DecodeError when nothing plausible decodes.
     """
-    text = normalize_text(_decode(data))
+    text = _decode(data)
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise DecodeError("the file looks binary: it decodes to control characters, not text")
-    return text
+    return normalize_text(text)
 
 
 def normalize_text(text: str) -> str:
-    """NFC with ``\n`` newlines and no BOM: the same text gives the same offsets and ids,
-    however it came (a file, a string from a notebook)."""
-    text = text.removeprefix("\ufeff")
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """NFC with ``\\n`` newlines, no BOM, no control characters and no lone surrogates: the
+    same text gives the same offsets and ids, however it came (a file, a JSON string, a
+    notebook)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    return unicodedata.normalize("NFC", _STRIPPED.sub("", text))
 
 
 def _decode(data: bytes) -> str:
@@ -71,10 +79,16 @@ def _decode(data: bytes) -> str:
                 raise DecodeError(
                     f"the file starts with a {encoding} BOM but is not {encoding}"
                 ) from exc
+    wide = _utf16_without_bom(data)
+    if wide is not None:
+        return wide
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_lines(data)
+    if mixed is not None:
+        return mixed
     best = from_bytes(data).best()
     if best is None:
         raise DecodeError("no text encoding fits the bytes (binary or corrupt file?)")
@@ -87,6 +101,39 @@ def _decode(data: bytes) -> str:
         except UnicodeDecodeError:
             pass
     return str(best)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a BOM: Latin text has a NUL in every other byte."""
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
+        return None
+    for encoding, zeros in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if zeros.count(0) >= _UTF16_NUL_SHARE * len(zeros):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _mixed_lines(data: bytes) -> str | None:
+    """A file pasted together from UTF-8 and Windows-1252 sources: each line is decoded on its
+    own, so 'Andrés' stays 'Andrés' in both halves instead of turning into 'AndrÃ©s'."""
+    lines = data.split(b"\n")
+    utf8 = legacy = 0
+    decoded: list[str] = []
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+            utf8 += not line.isascii()
+        except UnicodeDecodeError:
+            try:
+                text = line.decode(_WESTERN_FALLBACK)
+            except UnicodeDecodeError:
+                return None
+            legacy += 1
+        decoded.append(text)
+    return "\n".join(decoded) if utf8 and legacy else None
 
 
 def _control_share(text: str) -> float:

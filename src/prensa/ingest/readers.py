@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import csv
 import json
-import unicodedata
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
 import yaml
 
-from prensa.ingest.decode import DecodeError, decode_bytes
+from prensa.ingest.decode import DecodeError, decode_bytes, normalize_text
 from prensa.ingest.errors import IngestError
 from prensa.ingest.markup import html_page, html_to_text, looks_like_html, markdown_to_text
+from prensa.ingest.sources import (
+    FORMATS,
+    SUPPORTED_SUFFIXES,
+    Source,
+    iter_sources,
+    scan_sources,
+    unsupported_reason,
+)
 from prensa.records import ErrorRecord
 from prensa.text import fold
 
@@ -22,19 +30,11 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
     "IngestError",
     "RawDocument",
+    "Source",
     "iter_sources",
     "read_path",
+    "scan_sources",
 ]
-
-_FORMATS: dict[str, str] = {
-    ".txt": "txt",
-    ".md": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-    ".jsonl": "jsonl",
-}
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_FORMATS)
 
 #: Fields holding a release's text, in order of preference.
 TEXT_FIELDS: tuple[str, ...] = ("text", "body", "content", "contenido", "cuerpo")
@@ -68,9 +68,16 @@ METADATA_FIELDS: dict[str, tuple[str, ...]] = {
         "agency",
     ),
 }
-#: Folders are walked for releases; their READMEs and hidden files are not releases.
-_SKIPPED_STEMS = frozenset({"readme"})
 _STAGE = "ingest"
+#: A single release (txt, md, html) over this size is reported, not read: the longest transcripts
+#: are a few hundred kilobytes, and a file this big is a dump or a mistake.
+MAX_RELEASE_BYTES = 16 * 1024 * 1024
+#: A JSON or JSONL file of many releases over this size is reported, not read (split it).
+MAX_COLLECTION_BYTES = 512 * 1024 * 1024
+#: Integers longer than Python converts by default are kept as their digits, not a crash.
+_MAX_INT_DIGITS = 4300
+#: Where the next record of a JSON list may start after a broken one.
+_NEXT_RECORD = re.compile(r"\}\s*,\s*\{")
 
 
 @dataclass(frozen=True)
@@ -82,41 +89,39 @@ class RawDocument:
     text: str
     record_index: int | None = None
     metadata: dict[str, str] = field(default_factory=dict)
+    #: What the doc_id hashes for the file: its path from the folder given (with that folder's
+    #: name), so 'a.txt' and 'sub/a.txt' differ while ids stay the same wherever the folder is.
+    id_key: str | None = None
 
 
-def iter_sources(paths: Sequence[Path]) -> list[Path]:
-    """Release files under ``paths`` (files as given, folders recursively), sorted, no duplicates.
+def read_path(path: Path, key: str | None = None) -> tuple[list[RawDocument], list[ErrorRecord]]:
+    """The releases in one file, and an error row for each part that could not be read.
 
-    Folder walks skip hidden files and README files (a folder's own notes are not releases).
-    Raises IngestError for a path that does not exist or a file of an unsupported type.
+    ``key`` is what the releases' doc_ids hash for the file (``Source.key``; its name when
+    not given).
     """
-    found: set[Path] = set()
-    for path in paths:
-        if path.is_dir():
-            found.update(
-                candidate
-                for candidate in path.rglob("*")
-                if candidate.is_file() and _is_release_file(candidate.relative_to(path))
-            )
-        elif path.is_file():
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                raise IngestError(
-                    f"{path}: unsupported file type {path.suffix or '(none)'!r}; "
-                    f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}"
-                )
-            found.add(path)
-        else:
-            raise IngestError(f"{path}: no such file or folder")
-    return sorted(found)
+    docs, errors = _read_path(path)
+    if key is not None:
+        docs = [replace(doc, id_key=key) for doc in docs]
+    return docs, errors
 
 
-def read_path(path: Path) -> tuple[list[RawDocument], list[ErrorRecord]]:
-    """The releases in one file, and an error row for each part that could not be read."""
+def _read_path(path: Path) -> tuple[list[RawDocument], list[ErrorRecord]]:
     source = str(path)
-    fmt = _FORMATS.get(path.suffix.lower())
+    fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        return [], [_error(source, f"unsupported file type {path.suffix or '(none)'!r}")]
+        return [], [_error(source, unsupported_reason(path))]
     try:
+        size = path.stat().st_size
+        limit = MAX_COLLECTION_BYTES if fmt in ("json", "jsonl") else MAX_RELEASE_BYTES
+        if size > limit:
+            return [], [
+                _error(
+                    source,
+                    f"the file is {size / 2**20:.1f} MiB; {fmt} files over "
+                    f"{limit / 2**20:.0f} MiB are not read (see README: limits)",
+                )
+            ]
         text = decode_bytes(path.read_bytes())
     except DecodeError as exc:
         return [], [_error(source, f"cannot decode the file: {exc}")]
@@ -160,14 +165,6 @@ def sidecar_metadata(folder: Path) -> dict[str, dict[str, str]]:
     return {}
 
 
-def _is_release_file(relative: Path) -> bool:
-    if relative.suffix.lower() not in SUPPORTED_SUFFIXES:
-        return False
-    if any(part.startswith(".") for part in relative.parts):
-        return False
-    return relative.stem.lower() not in _SKIPPED_STEMS
-
-
 def _read_markup(source: str, fmt: str, text: str) -> RawDocument:
     if fmt == "md":
         front, body = _split_front_matter(text)
@@ -178,16 +175,67 @@ def _read_markup(source: str, fmt: str, text: str) -> RawDocument:
     return RawDocument(source, fmt, text, None, {})
 
 
+def _int_or_digits(digits: str) -> int | str:
+    """JSON integers past Python's conversion limit stay text instead of failing the file."""
+    return int(digits) if len(digits.lstrip("-")) <= _MAX_INT_DIGITS else digits
+
+
+_DECODER = json.JSONDecoder(parse_int=_int_or_digits)
+
+
+def _loads(text: str) -> object:
+    """json.loads that raises only ValueError (JSONDecodeError, too deep)."""
+    try:
+        return _DECODER.decode(text)
+    except RecursionError as exc:
+        raise ValueError("the JSON is nested too deeply") from exc
+
+
+def _json_error(exc: ValueError) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"invalid JSON at line {exc.lineno}, column {exc.colno}: {_json_reason(exc)}"
+    return str(exc)
+
+
+def _salvage_list(text: str) -> list[object]:
+    """The records of a JSON list that does not parse as a whole: each element is read on its
+    own; after a broken one, reading resumes at the next '}, {'."""
+    records: list[object] = []
+    pos = text.index("[") + 1
+    while (pos := _skip_separators(text, pos)) < len(text) and text[pos] != "]":
+        try:
+            record, pos = _DECODER.raw_decode(text, pos)
+            records.append(record)
+        except (ValueError, RecursionError) as exc:
+            reason = _json_error(exc) if isinstance(exc, ValueError) else "nested too deeply"
+            records.append(_Broken(reason))
+            resume = _NEXT_RECORD.search(text, pos + 1)
+            if resume is None:
+                break
+            pos = resume.start() + resume.group().index("{")
+    return records
+
+
+def _skip_separators(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n,":
+        pos += 1
+    return pos
+
+
+@dataclass(frozen=True)
+class _Broken:
+    """A record of a JSON list that could not be read; it keeps its position."""
+
+    reason: str
+
+
 def _read_json(source: str, text: str) -> tuple[list[RawDocument], list[ErrorRecord]]:
     try:
-        payload = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return [], [
-            _error(
-                source,
-                f"invalid JSON at line {exc.lineno}, column {exc.colno}: {_json_reason(exc)}",
-            )
-        ]
+        payload = _loads(text)
+    except ValueError as exc:
+        if not text.lstrip().startswith("["):
+            return [], [_error(source, _json_error(exc))]
+        payload = _salvage_list(text)
     records = _records(payload)
     if records is None:
         keys = "/".join(CONTAINER_KEYS)
@@ -199,6 +247,9 @@ def _read_json(source: str, text: str) -> tuple[list[RawDocument], list[ErrorRec
     docs: list[RawDocument] = []
     errors: list[ErrorRecord] = []
     for index, record in enumerate(records):
+        if isinstance(record, _Broken):
+            errors.append(_error(source, f"record {index}: {record.reason}"))
+            continue
         result = _from_record(source, "json", record, index, f"record {index}")
         if isinstance(result, RawDocument):
             docs.append(result)
@@ -214,13 +265,16 @@ def _read_jsonl(source: str, text: str) -> tuple[list[RawDocument], list[ErrorRe
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = _loads(line)
         except json.JSONDecodeError as exc:
             errors.append(
                 _error(
                     source, f"line {number}: invalid JSON ({_json_reason(exc)}, column {exc.colno})"
                 )
             )
+            continue
+        except ValueError as exc:
+            errors.append(_error(source, f"line {number}: {exc}"))
             continue
         result = _from_record(source, "jsonl", record, number, f"line {number}")
         if isinstance(result, RawDocument):
@@ -271,8 +325,7 @@ def _as_text(value: object) -> str:
         value = "\n".join(value)
     if not isinstance(value, str):
         return ""
-    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
-    return text.strip()
+    return normalize_text(value).strip()
 
 
 def _metadata(fields: Mapping[str, object]) -> dict[str, str]:
@@ -289,7 +342,7 @@ def _scalar(value: object) -> str:
     if isinstance(value, bool) or value is None:
         return ""
     if isinstance(value, str | int | float):
-        return " ".join(str(value).split())
+        return " ".join(normalize_text(str(value)).split())
     if hasattr(value, "isoformat"):  # YAML front matter parses dates into date objects
         return str(value.isoformat())
     return ""

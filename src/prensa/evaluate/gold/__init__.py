@@ -1,6 +1,6 @@
 """Scores extracted records against hand-made gold files (``GOLD-FORMAT.md``), field by field.
 
-Every comparison is accent- and case-insensitive (``prensa.normalize.fold``) and works on whole
+Every comparison is accent- and case-insensitive (``prensa.text.fold``) and works on whole
 words. Each gold item is matched at most once, greedily on how well the pair agrees (exact
 text first, then same words, then shorter forms); predictions that match an ``optional_<field>``
 entry are neither rewarded nor penalised. Counts are added over documents (micro-average).

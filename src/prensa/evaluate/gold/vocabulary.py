@@ -1,7 +1,7 @@
 """Word-level comparison of names and phrases, with the function words of
 ``models/evaluation/stopwords.yaml``.
 
-Texts are compared folded (``prensa.normalize.fold``: no accents, no case) and as whole words.
+Texts are compared folded (``prensa.text.fold``: no accents, no case) and as whole words.
 """
 
 from __future__ import annotations
