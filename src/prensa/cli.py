@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -19,35 +18,14 @@ from prensa.errors import (
     EXIT_INTERNAL,
     EXIT_SOME_FAILED,
     EXIT_USAGE,
-    PrensaError,
 )
+from prensa.guard import console, fail, guarded
 
 app = typer.Typer(
     help="Turn government press releases (es/en) into facts people can query and cite.",
     no_args_is_help=True,
     add_completion=False,
 )
-eval_app = typer.Typer(help="Measure extraction quality against gold data.", no_args_is_help=True)
-app.add_typer(eval_app, name="eval")
-
-console = Console(stderr=True)
-T = TypeVar("T")
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    """Print ``message`` as an error on stderr; the caller raises the returned exit."""
-    console.print(f"[red]error:[/red] {message}")
-    return typer.Exit(code=code)
-
-
-def _guarded(call: Callable[[], T]) -> T:
-    """Run a library call; a PrensaError becomes its message and its exit code (the one place
-    where errors meet exit codes)."""
-    try:
-        return call()
-    except PrensaError as exc:
-        raise _fail(str(exc), code=exc.exit_code) from exc
-
 
 ISSUER_COUNTRY_HELP = (
     "ISO 3166 alpha-2 country of the issuer (e.g. CL), instead of the one inferred from the "
@@ -67,7 +45,7 @@ def _use_ner(ner: str | None) -> None:
     if ner is not None:
         from prensa import nlp
 
-        os.environ[nlp.NER_ENV] = _guarded(lambda: nlp.ner_choice(ner))
+        os.environ[nlp.NER_ENV] = guarded(lambda: nlp.ner_choice(ner))
 
 
 RUN_HELP = (
@@ -138,7 +116,7 @@ def run(
     )
     with progress:
         task = progress.add_task("files", total=None)
-        summary = _guarded(
+        summary = guarded(
             lambda: run_batch(
                 paths,
                 out,
@@ -183,157 +161,13 @@ def extract(
     from prensa.api import extract_file
 
     _use_ner(ner)
-    record = _guarded(lambda: extract_file(file, issuer_country=issuer_country))
+    record = guarded(lambda: extract_file(file, issuer_country=issuer_country))
     typer.echo(record.model_dump_json(indent=2))
 
 
 @app.command(help="Print the JSON Schema of the records.")
 def schema() -> None:
     typer.echo(json.dumps(records_module.json_schema(), indent=2, ensure_ascii=False))
-
-
-def _figure(value: float | None) -> str:
-    return "—" if value is None else f"{value:.3f}"
-
-
-def _counts_table(title: str, rows: dict[str, dict[str, object]]) -> Table:
-    table = Table(title=title)
-    for column in ("field", "precision", "recall", "F1", "tp", "fp", "fn"):
-        table.add_column(column, justify="left" if column == "field" else "right")
-    for name, counts in rows.items():
-        table.add_row(
-            name,
-            _figure(counts.get("precision")),  # type: ignore[arg-type]
-            _figure(counts.get("recall")),  # type: ignore[arg-type]
-            _figure(counts.get("f1")),  # type: ignore[arg-type]
-            str(counts.get("tp", "")),
-            str(counts.get("fp", "")),
-            str(counts.get("fn", "")),
-        )
-    return table
-
-
-@eval_app.command("gold", help="Score extraction against gold files (GOLD-FORMAT.md).")
-def eval_gold(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold .json files (recursive).")],
-    texts: Annotated[
-        Path | None,
-        typer.Option("--texts", help="Root that gold source.path is relative to [gold parent]."),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
-) -> None:
-    from prensa.evaluate import evaluate_gold
-    from prensa.pipeline import extract_path
-
-    try:
-        report = evaluate_gold(gold_dir, texts, extract_path)
-    except (PrensaError, OSError) as exc:
-        raise _fail(str(exc), code=EXIT_USAGE) from exc
-    data = report.to_dict()
-    if as_json:
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
-    else:
-        out = Console()
-        out.print(_counts_table(f"{data['n_documents']} documents, overall", data["overall"]))
-        for language, rows in data["by_language"].items():
-            out.print(_counts_table(language, rows))
-        for error in data["errors"]:
-            console.print(f"[yellow]failed[/yellow] {error['id']}: {error['error']}")
-    if report.errors:
-        raise typer.Exit(code=1)
-
-
-@eval_app.command("conll", help="Score prensa's entity recognition on a CoNLL file.")
-def eval_conll(
-    file: Annotated[Path, typer.Argument(help="CoNLL-2002/2003 file (3 or 4 columns).")],
-    lang: Annotated[str, typer.Option("--lang", help="es or en.")],
-    limit: Annotated[int | None, typer.Option(help="Only the first N sentences.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
-) -> None:
-    from prensa.evaluate import evaluate_conll
-
-    if lang not in ("es", "en"):
-        raise _fail("--lang must be es or en", code=EXIT_USAGE)
-    try:
-        report = evaluate_conll(file, lang, limit)  # type: ignore[arg-type]
-    except (PrensaError, OSError) as exc:
-        raise _fail(str(exc), code=EXIT_USAGE) from exc
-    data = report.to_dict()
-    if as_json:
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
-        return
-    title = (
-        f"{file.name}: {data['n_sentences']} sentences, {data['tokens_per_second']:.0f} tokens/s"
-    )
-    Console().print(_counts_table(title, data["by_type"]))
-
-
-@eval_app.command(
-    "layout",
-    help="Check titles, publication dates, datelines and empty records against the metadata of "
-    "a folder of releases with a sources.tsv.",
-)
-def eval_layout(
-    folder: Annotated[Path, typer.Argument(help="Folder of releases with a sources.tsv/.csv.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
-) -> None:
-    from prensa.evaluate.layout import CHECKS, evaluate_layout
-    from prensa.pipeline import extract_path
-
-    try:
-        report = evaluate_layout(folder, extract_path)
-    except (PrensaError, OSError) as exc:
-        raise _fail(str(exc), code=EXIT_USAGE) from exc
-    data = report.to_dict()
-    if as_json:
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
-    else:
-        scopes = ["overall", *report.languages]
-        table = Table(title=f"layout: {data['n_documents']} releases in {folder}")
-        table.add_column("check")
-        for scope in scopes:
-            table.add_column(scope, justify="right")
-        figures = data["figures"]
-        for check in CHECKS:
-            table.add_row(check, *(_figure(figures[f"{scope}.{check}"]) for scope in scopes))
-        Console().print(table)
-        for error in data["errors"]:
-            console.print(f"[yellow]failed[/yellow] {error['id']}: {error['error']}")
-    if data["errors"]:
-        raise typer.Exit(code=EXIT_SOME_FAILED)
-
-
-@eval_app.command("gate", help="Check every quality floor; exit 1 when one is broken.")
-def eval_gate(
-    benchmarks: Annotated[Path, typer.Argument(help="The benchmarks folder.")],
-    floors: Annotated[
-        Path | None, typer.Option(help="Floors file [models/quality_floors.yaml].")
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
-) -> None:
-    from prensa.evaluate import check_gate
-    from prensa.pipeline import extract_path
-    from prensa.resources import models_dir
-
-    if not benchmarks.is_dir():
-        raise _fail(f"{benchmarks} is not a folder: the gate cannot run", code=EXIT_USAGE)
-    result = check_gate(benchmarks, floors or models_dir() / "quality_floors.yaml", extract_path)
-    if as_json:
-        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    else:
-        table = Table(title="quality gate")
-        for column in ("data set", "figure", "floor", "measured", ""):
-            table.add_column(column)
-        for check in result.checks:
-            mark = "[green]ok[/green]" if check.passed else "[red]BELOW[/red]"
-            table.add_row(
-                check.dataset, check.metric, f"{check.floor:.2f}", _figure(check.value), mark
-            )
-        Console().print(table)
-        for violation in result.violations:
-            console.print(f"[red]gate:[/red] {violation}")
-    if not result.passed:
-        raise typer.Exit(code=1)
 
 
 BENCHMARK_HELP = (
@@ -361,8 +195,8 @@ def benchmark(
     try:
         scales = [int(s) for s in memory_scales.split(",") if s.strip()]
     except ValueError as exc:
-        raise _fail("--memory-scales takes whole numbers: 1,4,16", code=EXIT_USAGE) from exc
-    result = _guarded(
+        raise fail("--memory-scales takes whole numbers: 1,4,16", code=EXIT_USAGE) from exc
+    result = guarded(
         lambda: run_benchmark(paths, workers_releases=workers_releases, memory_scales=scales)
     )
     figures = result.to_dict()
@@ -412,8 +246,10 @@ def benchmark(
         out.print(table)
 
 
+from prensa.evaluate.cli import register as _register_eval_commands  # noqa: E402
 from prensa.query.cli import register as _register_query_commands  # noqa: E402
 
+_register_eval_commands(app)
 _register_query_commands(app)
 
 

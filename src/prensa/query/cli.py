@@ -31,9 +31,9 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table, csv
 
 def _guard(call: Callable[[], T]) -> T:
     """The main CLI's guard: a PrensaError becomes its message and exit code."""
-    from prensa.cli import _guarded
+    from prensa.guard import guarded
 
-    return _guarded(call)
+    return guarded(call)
 
 
 def _emit(fetch: Callable[[], list[dict[str, Any]]], fmt: Format, title: str) -> None:
