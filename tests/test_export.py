@@ -120,3 +120,14 @@ def test_manifest_survives_a_cut_line_and_is_ignored_after_a_rule_change(
     monkeypatch.setattr("prensa.export.manifest.models_sha256", lambda: "changed")
     done, reason = load_manifest(tmp_path)
     assert done == {} and reason is not None and "models" in reason
+
+
+def test_a_run_with_another_ner_redoes_the_releases(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prensa.export.manifest import _header
+
+    monkeypatch.delenv("PRENSA_NER", raising=False)
+    stock = _header()
+    monkeypatch.setenv("PRENSA_NER", "conll")
+    assert _header() != stock  # records made with the stock NER are not reused

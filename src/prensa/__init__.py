@@ -3,10 +3,9 @@
 The library API (see prensa.api): ``extract_text``, ``extract_file``, ``run`` and ``load``.
 """
 
-__version__ = "0.1.0"
-
 from prensa.api import RunSummary, extract_file, extract_text, load, run
 from prensa.errors import PrensaError
+from prensa.version import __version__
 
 __all__ = [
     "PrensaError",

@@ -5,8 +5,8 @@ redo work.
 it is extracted. On the next run, a release whose ``doc_id`` is already there is taken from the
 manifest instead of being parsed again; ``doc_id`` hashes the file's path from the input folder,
 the record's position and the text, so an edited release is processed anew. The manifest is tied
-to the prensa version and to a hash of ``models/``: when either changes, it is ignored and
-rebuilt. Failed inputs are never recorded, so they are retried. Only the offset of each line is
+to the prensa version, the NER choice and a hash of ``models/``: when one changes, it is ignored
+and rebuilt. Failed inputs are never recorded, so they are retried. Only the offset of each line is
 held in memory (``ManifestIndex``).
 """
 
@@ -22,9 +22,9 @@ from typing import IO
 
 from pydantic import ValidationError
 
-from prensa import __version__
 from prensa.records import DocumentRecord
 from prensa.resources import models_dir
+from prensa.version import __version__
 
 MANIFEST_NAME = "manifest.jsonl"
 #: Records are dumped by pydantic with doc_id as their first field.
@@ -42,7 +42,10 @@ def models_sha256() -> str:
 
 
 def _header() -> dict[str, str]:
-    return {"prensa_version": __version__, "models_sha256": models_sha256()}
+    """What the records depend on besides the releases: a change of any of it redoes them."""
+    from prensa.nlp import ner_choice  # spaCy loads only when a batch runs
+
+    return {"prensa_version": __version__, "models_sha256": models_sha256(), "ner": ner_choice()}
 
 
 class ManifestIndex(Mapping[str, DocumentRecord]):
