@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from prensa.errors import IngestError
 from prensa.ingest.decode import DecodeError, decode_bytes, normalize_text
-from prensa.ingest.errors import IngestError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 ENCODED = sorted((FIXTURES / "encodings").iterdir())

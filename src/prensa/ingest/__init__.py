@@ -1,7 +1,7 @@
 """Ingest: files -> decoded text -> raw releases -> language -> segments (title, lead, body)."""
 
+from prensa.errors import IngestError
 from prensa.ingest.decode import DecodeError, decode_bytes
-from prensa.ingest.errors import IngestError
 from prensa.ingest.language import SUPPORTED_LANGUAGES, UnsupportedLanguageError, detect_language
 from prensa.ingest.readers import SUPPORTED_SUFFIXES, RawDocument, iter_sources, read_path
 from prensa.ingest.segment import Segments, segment

@@ -8,7 +8,7 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
-from prensa.ingest.errors import DecodeError
+from prensa.errors import DecodeError
 
 __all__ = ["DecodeError", "decode_bytes"]
 

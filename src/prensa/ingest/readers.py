@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from prensa.errors import IngestError
 from prensa.ingest.decode import DecodeError, decode_bytes, normalize_text
-from prensa.ingest.errors import IngestError
 from prensa.ingest.markup import html_page, html_to_text, looks_like_html, markdown_to_text
 from prensa.ingest.sources import (
     FORMATS,

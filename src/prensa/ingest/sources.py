@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from prensa.ingest.errors import IngestError
+from prensa.errors import IngestError
 from prensa.records import ErrorRecord
 
 FORMATS: dict[str, str] = {
