@@ -4,6 +4,7 @@ The CoNLL-trained NER runs only when asked for, from the library, the environmen
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,10 @@ def test_the_gate_can_score_the_opt_in_component(
     floors.write_text(yaml.safe_dump({"datasets": {"tiny": spec}}), encoding="utf-8")
     with pytest.raises(FloorsFileError, match="ner"):
         load_floors(floors)
+
+
+def test_the_ner_option_does_not_outlive_its_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PRENSA_NER", raising=False)
+    result = CliRunner().invoke(app, ["extract", str(COMUNICADO), "--ner", "conll"])
+    assert result.exit_code == 0, result.output
+    assert "PRENSA_NER" not in os.environ  # the next command in this process runs the default

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -40,12 +42,26 @@ NER_HELP = (
 NerOption = Annotated[str | None, typer.Option("--ner", help=NER_HELP)]
 
 
-def _use_ner(ner: str | None) -> None:
-    """Make ``--ner`` the choice of this process and of its workers (they inherit it)."""
-    if ner is not None:
-        from prensa import nlp
+@contextmanager
+def _ner_chosen(ner: str | None) -> Iterator[None]:
+    """Make ``--ner`` the choice of this command and of its workers (they inherit the
+    environment), and put the environment back after it: in-process callers (tests, notebooks
+    driving the CLI) must not keep one command's choice."""
+    if ner is None:
+        yield
+        return
+    from prensa import nlp
 
-        os.environ[nlp.NER_ENV] = guarded(lambda: nlp.ner_choice(ner))
+    choice = guarded(lambda: nlp.ner_choice(ner))
+    before = os.environ.get(nlp.NER_ENV)
+    os.environ[nlp.NER_ENV] = choice
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(nlp.NER_ENV, None)
+        else:
+            os.environ[nlp.NER_ENV] = before
 
 
 RUN_HELP = (
@@ -105,8 +121,6 @@ def run(
 ) -> None:
     from prensa.batch import run as run_batch
 
-    _use_ner(ner)
-
     progress = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -114,7 +128,7 @@ def run(
         TimeElapsedColumn(),
         console=console,
     )
-    with progress:
+    with progress, _ner_chosen(ner):
         task = progress.add_task("files", total=None)
         summary = guarded(
             lambda: run_batch(
@@ -160,8 +174,8 @@ def extract(
 ) -> None:
     from prensa.api import extract_file
 
-    _use_ner(ner)
-    record = guarded(lambda: extract_file(file, issuer_country=issuer_country))
+    with _ner_chosen(ner):
+        record = guarded(lambda: extract_file(file, issuer_country=issuer_country))
     typer.echo(record.model_dump_json(indent=2))
 
 
