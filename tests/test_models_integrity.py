@@ -51,7 +51,13 @@ LOADERS: dict[str, Callable[[], object]] = {
 OTHER_READERS = {"quality_floors.yaml"}
 OTHER_FOLDERS = {"ner"}
 #: Flat word lists whose members must be distinct once folded.
-WORD_LIST_FILES = ["language/es.yaml", "language/en.yaml", "evaluation/stopwords.yaml"]
+WORD_LIST_FILES = [
+    "language/es.yaml",
+    "language/en.yaml",
+    "evaluation/stopwords.yaml",
+    "entities/person_filters.yaml",
+    "entities/heads.yaml",
+]
 
 
 # --- checks -----------------------------------------------------------------------------------
