@@ -25,8 +25,16 @@ def _dates(doc: object, ctx: DocContext) -> list[DateMention]:
     return dates.extract(doc, ctx)  # type: ignore[arg-type]
 
 
-def _extract(nlp: Language, text: str, language: str) -> list[Commitment]:
-    ctx = DocContext(doc_id="doc_test", language=language, published=ANCHOR, anchor=ANCHOR)  # type: ignore[arg-type]
+def _extract(
+    nlp: Language, text: str, language: str, issuer_country: str | None = None
+) -> list[Commitment]:
+    ctx = DocContext(
+        doc_id="doc_test",
+        language=language,  # type: ignore[arg-type]
+        published=ANCHOR,
+        anchor=ANCHOR,
+        issuer_country=issuer_country,
+    )
     doc = nlp(text)
     found_people, person_mentions = people.extract(doc, ctx)
     found_orgs, org_mentions = organizations.extract(doc, ctx)
@@ -211,3 +219,58 @@ def test_commitment_lexicon_rejects_unknown_keys() -> None:
     data["es"]["typo_list"] = ["x"]
     with pytest.raises(ValidationError):
         CommitmentModel.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "actor"),
+    [
+        (
+            "El Gobierno impulsará una nueva ley de pesca artesanal el próximo año.",
+            "CL",
+            "Gobierno de Chile",
+        ),
+        (
+            "Nuestro país reforzará la cooperación con Marruecos en materia migratoria.",
+            "ES",
+            "Gobierno de España",
+        ),
+        (
+            "Vamos a construir cuatro hospitales en la región de Los Lagos.",
+            "CL",
+            "Gobierno de Chile",
+        ),
+    ],
+)
+def test_spanish_we_is_the_issuers_government(
+    nlp_es: Language, text: str, country: str, actor: str
+) -> None:
+    found = _extract(nlp_es, text, "es", issuer_country=country)
+    assert found and found[0].actors == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "actor"),
+    [
+        (
+            "We will invest $2 billion in rural broadband over the next five years.",
+            "CA",
+            "Government of Canada",
+        ),
+        (
+            "Our Government will publish the new housing strategy in the spring.",
+            "GB",
+            "HM Government",
+        ),
+    ],
+)
+def test_english_we_is_the_issuers_government(
+    nlp_en: Language, text: str, country: str, actor: str
+) -> None:
+    found = _extract(nlp_en, text, "en", issuer_country=country)
+    assert found and found[0].actors == [actor]
+
+
+def test_we_without_issuer_country_keeps_the_lexicon_home(nlp_en: Language) -> None:
+    text = "We will expand the program to every state."
+    found = _extract(nlp_en, text, "en")
+    assert found and found[0].actors == ["United States"]

@@ -25,6 +25,7 @@ class Entity:
     mentions: int
     first: int
     kind: str  # person / organization / country / place
+    country: str | None = None  # ISO alpha-2 of a country or organisation, when known
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def _entities(
             o.mentions,
             o.start,
             "organization",
+            o.country,
         )
         for o in orgs
     )
@@ -88,6 +90,7 @@ def _entities(
             p.mentions,
             p.start,
             "country" if p.kind == "country" else "place",
+            p.country_code,
         )
         for p in places
     )
@@ -133,10 +136,14 @@ class Cast:
             None,
         )
 
-    def named(self, name: str) -> list[Entity]:
-        """Entities one of whose forms is ``name`` (the lexicon's home government)."""
-        wanted = fold(name)
-        return [e for e in self.entities if any(fold(f) == wanted for f in e.forms)]
+    def named(self, *names: str) -> list[Entity]:
+        """Entities one of whose forms is one of ``names`` (the issuing government)."""
+        wanted = {fold(n) for n in names}
+        return [e for e in self.entities if any(fold(f) in wanted for f in e.forms)]
+
+    def country(self, code: str) -> list[Entity]:
+        """The release's mentions of the country ``code`` itself."""
+        return [e for e in self.entities if e.kind == "country" and e.country == code]
 
     def participants(self, kind: str, count: int | None) -> list[Entity]:
         """The countries (or people) a release is about, most mentioned first, then text

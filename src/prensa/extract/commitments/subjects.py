@@ -16,6 +16,7 @@ from prensa.extract.commitments.actors import Actors
 from prensa.extract.commitments.grammar import REFLEXIVE_DEPS, SUBJECT_DEPS, Lines, children
 from prensa.extract.commitments.lexicon import Lexicon
 from prensa.extract.commitments.scene import Scene
+from prensa.kb.governments import reference_kind
 from prensa.resources import word_class
 from prensa.text import clean_span, fold
 
@@ -121,6 +122,8 @@ def from_noun(
         if any(c.dep_ in ("amod", "nmod", "compound") for c in subj.children):
             return Actors.named(_without_determiners(words))  # "el Gobierno de Canadá"
         return scene.home()
+    if _own_government(words, lex.language):
+        return scene.home()  # "nuestro país", "our Government", "this Administration"
     if is_title:
         if lex.has("people_nouns", subj):
             if last is not None and last.people:
@@ -158,6 +161,19 @@ def collective(subj: Token, scene: Scene) -> Actors | None:
     if lex.has("people_nouns", subj) and (count or plural):
         return scene.participants("person", count)
     return None
+
+
+def _own_government(words: Sequence[Token], language: str) -> bool:
+    """The phrase is how a release names its own government or country ('el Gobierno',
+    'nuestro país', 'this Administration'), as written or without its article."""
+    if not words:
+        return False
+    written = clean_span(" ".join(t.text for t in words))
+    return any(
+        reference_kind(text, language) is not None
+        for text in (written, _without_determiners(words))
+        if text
+    )
 
 
 def _without_determiners(words: Sequence[Token]) -> str:
