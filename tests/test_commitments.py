@@ -274,3 +274,24 @@ def test_we_without_issuer_country_keeps_the_lexicon_home(nlp_en: Language) -> N
     text = "We will expand the program to every state."
     found = _extract(nlp_en, text, "en")
     assert found and found[0].actors == ["United States"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("El Estado de México contará con un nuevo hospital regional el próximo año.", "es"),
+        ("Texas will host the next round of talks in March 2026.", "en"),
+    ],
+)
+def test_a_place_is_never_an_actor(
+    nlp_es: Language, nlp_en: Language, text: str, language: str
+) -> None:
+    nlp = nlp_es if language == "es" else nlp_en
+    found = _extract(nlp, text, language, issuer_country="MX" if language == "es" else "US")
+    assert all(actor not in text for c in found for actor in c.actors)
+
+
+def test_a_government_of_a_state_still_commits(nlp_es: Language) -> None:
+    text = "El gobierno del Estado de México se comprometió a construir un hospital en Toluca."
+    found = _extract(nlp_es, text, "es", issuer_country="MX")
+    assert [c.actors for c in found] == [["gobierno del Estado de México"]]

@@ -216,6 +216,7 @@ WORD_LIST_FIELDS: tuple[str, ...] = (
     "going_to_auxiliaries",
     "impersonal_clitics",
     "reflexive_enclitics",
+    "place_labels",
 )
 
 
@@ -267,6 +268,8 @@ class CommitmentLexicon(_Strict):
     reflexive_enclitics: list[str]
     #: Endings of the synthetic future, matched on the written word (accents kept).
     future_endings: list[str]
+    #: Named-entity labels of an unlinked name that is a place, which never commits.
+    place_labels: list[str]
 
     @field_validator(*WORD_LIST_FIELDS)
     @classmethod

@@ -53,6 +53,9 @@ class Actors:
 
 NOBODY = Actors([], [], False)
 
+#: The kinds of entity that can commit.
+AGENT_KINDS = frozenset({"person", "organization", "country"})
+
 
 @dataclass(frozen=True)
 class _Mention:
@@ -109,11 +112,19 @@ class Cast:
     ) -> None:
         self.entities = _entities(people, organizations, places)
         by_id = {e.entity_id: e for e in self.entities}
-        self._mentions = [
+        mentions = [
             _Mention(s.start, s.end, s.start_char, s.end_char, by_id[s.kb_id_])
             for s in entity_spans(doc, "person", "organization", "place")
             if s.kb_id_ in by_id
         ]
+        # Only people, organisations and countries act; a city, state, region or facility
+        # ("Estado de México", "Santa Lucía") is where something happens, never who does it.
+        self._mentions = [m for m in mentions if m.entity.kind in AGENT_KINDS]
+        self._places = [m for m in mentions if m.entity.kind not in AGENT_KINDS]
+
+    def is_place(self, token: int) -> bool:
+        """A mention of a place that cannot act (not a country) includes token ``token``."""
+        return any(m.start <= token < m.end for m in self._places)
 
     def in_tokens(self, start: int, end: int, kind: str | None = None) -> list[Entity]:
         """Entities mentioned inside tokens [start, end), in text order."""

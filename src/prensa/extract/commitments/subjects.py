@@ -96,6 +96,8 @@ def from_noun(
     covering = cast.covering(lo, hi, subj.i)
     if covering:
         return Actors.of(covering)
+    if cast.is_place(subj.i):
+        return None  # "El Estado de México contará con…": a place, not an agent
     appositions = [
         e
         for c in subj.children
@@ -112,6 +114,8 @@ def from_noun(
     if found is not None:
         return found
     if subj.pos_ == "PROPN" and subj.ent_type_ and not is_title:
+        if fold(subj.ent_type_) in lex.words["place_labels"]:
+            return None  # an unlinked place: "Santa Lucía recibirá…"
         name = [
             t
             for t in words
