@@ -295,3 +295,32 @@ def test_a_government_of_a_state_still_commits(nlp_es: Language) -> None:
     text = "El gobierno del Estado de México se comprometió a construir un hospital en Toluca."
     found = _extract(nlp_es, text, "es", issuer_country="MX")
     assert [c.actors for c in found] == [["gobierno del Estado de México"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Al término de la ceremonia, el Presidente pasará revista a las tropas y dirigirá "
+            "un mensaje a los cadetes.",
+            "es",
+        ),
+        ("El programa incluye que la Canciller colocará una ofrenda floral en el monumento.", "es"),
+        ("The Secretary will deliver remarks at the opening session of the forum.", "en"),
+        ("The President will preside over the swearing-in ceremony on Monday.", "en"),
+    ],
+)
+def test_ceremonies_and_programmes_are_not_commitments(
+    nlp_es: Language, nlp_en: Language, text: str, language: str
+) -> None:
+    nlp = nlp_es if language == "es" else nlp_en
+    assert _extract(nlp, text, language) == []
+
+
+def test_a_promise_beside_a_ceremony_is_kept(nlp_es: Language) -> None:
+    text = (
+        "Tras pasar revista a las tropas, el Presidente anunció que el Gobierno construirá "
+        "tres hospitales militares en 2026."
+    )
+    found = _extract(nlp_es, text, "es", issuer_country="MX")
+    assert [c.action_lemma for c in found] == ["construir"]

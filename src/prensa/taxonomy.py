@@ -217,6 +217,9 @@ WORD_LIST_FIELDS: tuple[str, ...] = (
     "impersonal_clitics",
     "reflexive_enclitics",
     "place_labels",
+    "ceremony_verbs",
+    "ceremony_nouns",
+    "programme_nouns",
 )
 
 
@@ -270,6 +273,12 @@ class CommitmentLexicon(_Strict):
     future_endings: list[str]
     #: Named-entity labels of an unlinked name that is a place, which never commits.
     place_labels: list[str]
+    #: Verbs whose future describes a ceremony, not a promise ("presidirá", "will preside").
+    ceremony_verbs: list[str]
+    #: Objects that make a future a ceremony ("pasará *revista*", "will deliver *remarks*").
+    ceremony_nouns: list[str]
+    #: Subjects of a sentence that describes a programme or agenda ("El *programa* incluye…").
+    programme_nouns: list[str]
 
     @field_validator(*WORD_LIST_FIELDS)
     @classmethod

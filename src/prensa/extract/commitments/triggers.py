@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from prensa.extract.commitments.ceremony import ceremonial
 from prensa.extract.commitments.clauses import (
     allowed_state,
     clause_allowed,
@@ -173,6 +174,9 @@ def candidates(doc: Doc, lines: Lines, lex: Lexicon) -> list[Candidate]:
             continue
         for find in _FINDERS:
             for cand in find(token, lines, lex, group):
+                if ceremonial(cand.action, lines, lex):
+                    covered.update(t.i for t in (cand.action, *cand.shared_with))
+                    continue
                 if cand.action.i not in found:
                     found[cand.action.i] = cand
                     covered.update(t.i for t in (cand.action, *cand.shared_with))
