@@ -324,3 +324,31 @@ def test_a_promise_beside_a_ceremony_is_kept(nlp_es: Language) -> None:
     )
     found = _extract(nlp_es, text, "es", issuer_country="MX")
     assert [c.action_lemma for c in found] == ["construir"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        (
+            "Brasil recibió a los cancilleres del Mercosur en Brasilia. Brasil propuso una agenda "
+            "comercial y el canciller de Brasil cerró la jornada. Al margen de la cumbre, "
+            "Argentina y Uruguay firmaron un memorando. Ambos países acordaron construir un "
+            "puente sobre el río Uruguay.",
+            "es",
+            ["Argentina", "Uruguay"],
+        ),
+        (
+            "Japan hosted the G7 ministers in Tokyo. Japan opened the session and Japan closed "
+            "it. On the sidelines, Canada and Mexico signed a memorandum. Both countries agreed "
+            "to expand their energy cooperation.",
+            "en",
+            ["Canada", "Mexico"],
+        ),
+    ],
+)
+def test_both_resolves_to_the_pair_the_text_names(
+    nlp_es: Language, nlp_en: Language, text: str, language: str, pair: list[str]
+) -> None:
+    nlp = nlp_es if language == "es" else nlp_en
+    found = _extract(nlp, text, language)
+    assert [c.actors for c in found] == [pair]

@@ -161,9 +161,26 @@ def collective(subj: Token, scene: Scene) -> Actors | None:
     has_det = any(lex.has("collective_determiners", c) for c in subj.children)
     plural = "Plur" in subj.morph.get("Number") or subj.tag_ in ("NNS", "NNPS")
     if lex.has("country_nouns", subj) and (count or (has_det and plural)):
-        return scene.participants("country", count)
+        return _named_pair(subj, scene, "country", count) or scene.participants("country", count)
     if lex.has("people_nouns", subj) and (count or plural):
-        return scene.participants("person", count)
+        return _named_pair(subj, scene, "person", count) or scene.participants("person", count)
+    return None
+
+
+def _named_pair(subj: Token, scene: Scene, kind: str, count: int | None) -> Actors | None:
+    """'Ambos cancilleres', 'both countries': the ``count`` parties of ``kind`` named in the
+    sentence, else in the closest sentence before it that names exactly that many."""
+    if not count:
+        return None
+    sent = subj.sent
+    found = scene.cast.in_tokens(sent.start, sent.end, kind)
+    if len(found) >= count:
+        return Actors.of(found[:count])
+    doc = subj.doc
+    for earlier in reversed(list(doc[: sent.start].sents)[-3:]):
+        found = scene.cast.in_tokens(earlier.start, earlier.end, kind)
+        if len(found) == count:
+            return Actors.of(found)
     return None
 
 
