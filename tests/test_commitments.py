@@ -352,3 +352,48 @@ def test_both_resolves_to_the_pair_the_text_names(
     nlp = nlp_es if language == "es" else nlp_en
     found = _extract(nlp, text, language)
     assert [c.actors for c in found] == [pair]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "lemma"),
+    [
+        (
+            "Secretary Blinken met with Foreign Minister Marcelo Ebrard in Washington. They "
+            "looked forward to continuing their work on migration.",
+            ["Blinken", "Marcelo Ebrard"],
+            "continue",
+        ),
+        (
+            "Secretary Blinken met with Foreign Minister Marcelo Ebrard in Washington. The "
+            "Secretary said he looked forward to continuing close cooperation on migration.",
+            ["Blinken"],
+            "continue",
+        ),
+        (
+            "The United States and Canada will continue to coordinate closely on border security.",
+            ["United States", "Canada"],
+            "continue",
+        ),
+        (
+            "The meeting reaffirmed the shared commitment of the United States and Mexico to "
+            "combat arms trafficking.",
+            ["United States", "Mexico"],
+            "combat",
+        ),
+    ],
+)
+def test_english_forward_continue_and_shared_commitment_get_actors(
+    nlp_en: Language, text: str, actors: list[str], lemma: str
+) -> None:
+    found = _extract(nlp_en, text, "en", issuer_country="US")
+    assert [(c.actors, c.action_lemma) for c in found] == [(actors, lemma)]
+    assert 0 < found[0].confidence <= 1
+
+
+def test_looking_forward_is_weaker_than_agreeing(nlp_en: Language) -> None:
+    text = (
+        "Secretary Blinken met with Foreign Minister Marcelo Ebrard in Washington. They "
+        "looked forward to continuing their work on migration. They agreed to meet again in May."
+    )
+    forward, agreed = _extract(nlp_en, text, "en", issuer_country="US")
+    assert forward.confidence < agreed.confidence

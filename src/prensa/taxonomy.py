@@ -182,6 +182,8 @@ class TriggerVerb(_Strict):
     que_future: bool = False
     #: Its object is the action itself ("se prevé *su aprobación*").
     object_is_action: bool = False
+    #: Counts only with this adverb or particle ("look *forward* to continuing…").
+    particle: str | None = None
     #: Overrides the modality's base confidence for weak triggers.
     confidence: float | None = Field(default=None, ge=0, le=1)
 

@@ -149,8 +149,44 @@ def pronoun(subj: Token, scene: Scene, last: Actors | None) -> Actors | None:
     if lex.has("first_person", subj):
         return scene.speaker(subj) or scene.home()
     if lex.has("third_person", subj):
-        return last or (scene.participants() if lex.language == "es" else None)
+        reporter = _reporter(subj, scene)
+        if reporter is not None:
+            return reporter
+        if last is not None:
+            return last
+        named = _named_before(subj, scene, plural)
+        if named is not None:
+            return named
+        return scene.participants() if lex.language == "es" else None
     return None
+
+
+def _reporter(subj: Token, scene: Scene) -> Actors | None:
+    """'The Secretary said *he* looked forward to…': the named subject of the reporting verb
+    whose clause holds the pronoun."""
+    clause = subj.head
+    if clause.dep_ != "ccomp" or not scene.lex.has("reporting_verbs", clause.head):
+        return None
+    outer = subject(clause.head, scene.lines)
+    if outer is None or outer.pos_ == "PRON":
+        return None
+    return from_noun(outer, list(outer.subtree), scene, None)
+
+
+def _named_before(subj: Token, scene: Scene, plural: bool) -> Actors | None:
+    """'…met with Foreign Minister Ebrard. *They* looked forward to…': the people (else the
+    countries or organisations) the sentence before names; 'he'/'she' is the last person."""
+    sents = list(subj.doc[: subj.sent.start].sents)
+    if not sents:
+        return None
+    prev = sents[-1]
+    people = scene.cast.in_tokens(prev.start, prev.end, "person")
+    if people:
+        return Actors.of(people if plural else people[-1:])
+    if not plural:
+        return None
+    others = scene.cast.in_tokens(prev.start, prev.end)
+    return Actors.of(others) if others else None
 
 
 def collective(subj: Token, scene: Scene) -> Actors | None:

@@ -33,6 +33,7 @@ from prensa.extract.commitments.grammar import OBJECT_DEPS, SUBJECT_DEPS, VERBS,
 from prensa.extract.commitments.lexicon import Lexicon
 from prensa.records import Modality
 from prensa.taxonomy import commitment_model
+from prensa.text import fold
 
 
 @dataclass
@@ -72,6 +73,8 @@ def trigger_candidates(token: Token, lines: Lines, lex: Lexicon, group: int) -> 
     if trig is None or token.pos_ not in VERBS | {"ADJ"}:
         return []
     if trig.reflexive and not reflexive(token, lex):
+        return []
+    if trig.particle and not any(fold(c.text) == fold(trig.particle) for c in token.children):
         return []
     if not trigger_position_ok(token, lex):
         return []
