@@ -397,3 +397,11 @@ def test_looking_forward_is_weaker_than_agreeing(nlp_en: Language) -> None:
     )
     forward, agreed = _extract(nlp_en, text, "en", issuer_country="US")
     assert forward.confidence < agreed.confidence
+
+
+def test_confidence_is_the_modality_base_lowered_for_impersonal_clauses(nlp_es: Language) -> None:
+    weights = commitment_model().confidence
+    named = _extract(nlp_es, "México y Chile acordaron crear un fondo común.", "es")
+    impersonal = _extract(nlp_es, "Se acordó crear un fondo común.", "es")
+    assert named[0].confidence == weights.base["agreed"]
+    assert impersonal[0].confidence == round(weights.base["agreed"] * weights.impersonal, 3)
