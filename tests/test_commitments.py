@@ -25,8 +25,16 @@ def _dates(doc: object, ctx: DocContext) -> list[DateMention]:
     return dates.extract(doc, ctx)  # type: ignore[arg-type]
 
 
-def _extract(nlp: Language, text: str, language: str) -> list[Commitment]:
-    ctx = DocContext(doc_id="doc_test", language=language, published=ANCHOR, anchor=ANCHOR)  # type: ignore[arg-type]
+def _extract(
+    nlp: Language, text: str, language: str, issuer_country: str | None = None
+) -> list[Commitment]:
+    ctx = DocContext(
+        doc_id="doc_test",
+        language=language,  # type: ignore[arg-type]
+        published=ANCHOR,
+        anchor=ANCHOR,
+        issuer_country=issuer_country,
+    )
     doc = nlp(text)
     found_people, person_mentions = people.extract(doc, ctx)
     found_orgs, org_mentions = organizations.extract(doc, ctx)
@@ -211,3 +219,189 @@ def test_commitment_lexicon_rejects_unknown_keys() -> None:
     data["es"]["typo_list"] = ["x"]
     with pytest.raises(ValidationError):
         CommitmentModel.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "actor"),
+    [
+        (
+            "El Gobierno impulsará una nueva ley de pesca artesanal el próximo año.",
+            "CL",
+            "Gobierno de Chile",
+        ),
+        (
+            "Nuestro país reforzará la cooperación con Marruecos en materia migratoria.",
+            "ES",
+            "Gobierno de España",
+        ),
+        (
+            "Vamos a construir cuatro hospitales en la región de Los Lagos.",
+            "CL",
+            "Gobierno de Chile",
+        ),
+    ],
+)
+def test_spanish_we_is_the_issuers_government(
+    nlp_es: Language, text: str, country: str, actor: str
+) -> None:
+    found = _extract(nlp_es, text, "es", issuer_country=country)
+    assert found and found[0].actors == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "actor"),
+    [
+        (
+            "We will invest $2 billion in rural broadband over the next five years.",
+            "CA",
+            "Government of Canada",
+        ),
+        (
+            "Our Government will publish the new housing strategy in the spring.",
+            "GB",
+            "HM Government",
+        ),
+    ],
+)
+def test_english_we_is_the_issuers_government(
+    nlp_en: Language, text: str, country: str, actor: str
+) -> None:
+    found = _extract(nlp_en, text, "en", issuer_country=country)
+    assert found and found[0].actors == [actor]
+
+
+def test_we_without_issuer_country_keeps_the_lexicon_home(nlp_en: Language) -> None:
+    text = "We will expand the program to every state."
+    found = _extract(nlp_en, text, "en")
+    assert found and found[0].actors == ["United States"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("El Estado de México contará con un nuevo hospital regional el próximo año.", "es"),
+        ("Texas will host the next round of talks in March 2026.", "en"),
+    ],
+)
+def test_a_place_is_never_an_actor(
+    nlp_es: Language, nlp_en: Language, text: str, language: str
+) -> None:
+    nlp = nlp_es if language == "es" else nlp_en
+    found = _extract(nlp, text, language, issuer_country="MX" if language == "es" else "US")
+    assert all(actor not in text for c in found for actor in c.actors)
+
+
+def test_a_government_of_a_state_still_commits(nlp_es: Language) -> None:
+    text = "El gobierno del Estado de México se comprometió a construir un hospital en Toluca."
+    found = _extract(nlp_es, text, "es", issuer_country="MX")
+    assert [c.actors for c in found] == [["gobierno del Estado de México"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Al término de la ceremonia, el Presidente pasará revista a las tropas y dirigirá "
+            "un mensaje a los cadetes.",
+            "es",
+        ),
+        ("El programa incluye que la Canciller colocará una ofrenda floral en el monumento.", "es"),
+        ("The Secretary will deliver remarks at the opening session of the forum.", "en"),
+        ("The President will preside over the swearing-in ceremony on Monday.", "en"),
+    ],
+)
+def test_ceremonies_and_programmes_are_not_commitments(
+    nlp_es: Language, nlp_en: Language, text: str, language: str
+) -> None:
+    nlp = nlp_es if language == "es" else nlp_en
+    assert _extract(nlp, text, language) == []
+
+
+def test_a_promise_beside_a_ceremony_is_kept(nlp_es: Language) -> None:
+    text = (
+        "Tras pasar revista a las tropas, el Presidente anunció que el Gobierno construirá "
+        "tres hospitales militares en 2026."
+    )
+    found = _extract(nlp_es, text, "es", issuer_country="MX")
+    assert [c.action_lemma for c in found] == ["construir"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        (
+            "Brasil recibió a los cancilleres del Mercosur en Brasilia. Brasil propuso una agenda "
+            "comercial y el canciller de Brasil cerró la jornada. Al margen de la cumbre, "
+            "Argentina y Uruguay firmaron un memorando. Ambos países acordaron construir un "
+            "puente sobre el río Uruguay.",
+            "es",
+            ["Argentina", "Uruguay"],
+        ),
+        (
+            "Japan hosted the G7 ministers in Tokyo. Japan opened the session and Japan closed "
+            "it. On the sidelines, Canada and Mexico signed a memorandum. Both countries agreed "
+            "to expand their energy cooperation.",
+            "en",
+            ["Canada", "Mexico"],
+        ),
+    ],
+)
+def test_both_resolves_to_the_pair_the_text_names(
+    nlp_es: Language, nlp_en: Language, text: str, language: str, pair: list[str]
+) -> None:
+    nlp = nlp_es if language == "es" else nlp_en
+    found = _extract(nlp, text, language)
+    assert [c.actors for c in found] == [pair]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "lemma"),
+    [
+        (
+            "Secretary Blinken met with Foreign Minister Marcelo Ebrard in Washington. They "
+            "looked forward to continuing their work on migration.",
+            ["Blinken", "Marcelo Ebrard"],
+            "continue",
+        ),
+        (
+            "Secretary Blinken met with Foreign Minister Marcelo Ebrard in Washington. The "
+            "Secretary said he looked forward to continuing close cooperation on migration.",
+            ["Blinken"],
+            "continue",
+        ),
+        (
+            "The United States and Canada will continue to coordinate closely on border security.",
+            ["United States", "Canada"],
+            "continue",
+        ),
+        (
+            "The meeting reaffirmed the shared commitment of the United States and Mexico to "
+            "combat arms trafficking.",
+            ["United States", "Mexico"],
+            "combat",
+        ),
+    ],
+)
+def test_english_forward_continue_and_shared_commitment_get_actors(
+    nlp_en: Language, text: str, actors: list[str], lemma: str
+) -> None:
+    found = _extract(nlp_en, text, "en", issuer_country="US")
+    assert [(c.actors, c.action_lemma) for c in found] == [(actors, lemma)]
+    assert 0 < found[0].confidence <= 1
+
+
+def test_looking_forward_is_weaker_than_agreeing(nlp_en: Language) -> None:
+    text = (
+        "Secretary Blinken met with Foreign Minister Marcelo Ebrard in Washington. They "
+        "looked forward to continuing their work on migration. They agreed to meet again in May."
+    )
+    forward, agreed = _extract(nlp_en, text, "en", issuer_country="US")
+    assert forward.confidence < agreed.confidence
+
+
+def test_confidence_is_the_modality_base_lowered_for_impersonal_clauses(nlp_es: Language) -> None:
+    weights = commitment_model().confidence
+    named = _extract(nlp_es, "México y Chile acordaron crear un fondo común.", "es")
+    impersonal = _extract(nlp_es, "Se acordó crear un fondo común.", "es")
+    assert named[0].confidence == weights.base["agreed"]
+    assert impersonal[0].confidence == round(weights.base["agreed"] * weights.impersonal, 3)

@@ -182,6 +182,8 @@ class TriggerVerb(_Strict):
     que_future: bool = False
     #: Its object is the action itself ("se prevé *su aprobación*").
     object_is_action: bool = False
+    #: Counts only with this adverb or particle ("look *forward* to continuing…").
+    particle: str | None = None
     #: Overrides the modality's base confidence for weak triggers.
     confidence: float | None = Field(default=None, ge=0, le=1)
 
@@ -216,6 +218,10 @@ WORD_LIST_FIELDS: tuple[str, ...] = (
     "going_to_auxiliaries",
     "impersonal_clitics",
     "reflexive_enclitics",
+    "place_labels",
+    "ceremony_verbs",
+    "ceremony_nouns",
+    "programme_nouns",
 )
 
 
@@ -267,6 +273,14 @@ class CommitmentLexicon(_Strict):
     reflexive_enclitics: list[str]
     #: Endings of the synthetic future, matched on the written word (accents kept).
     future_endings: list[str]
+    #: Named-entity labels of an unlinked name that is a place, which never commits.
+    place_labels: list[str]
+    #: Verbs whose future describes a ceremony, not a promise ("presidirá", "will preside").
+    ceremony_verbs: list[str]
+    #: Objects that make a future a ceremony ("pasará *revista*", "will deliver *remarks*").
+    ceremony_nouns: list[str]
+    #: Subjects of a sentence that describes a programme or agenda ("El *programa* incluye…").
+    programme_nouns: list[str]
 
     @field_validator(*WORD_LIST_FIELDS)
     @classmethod

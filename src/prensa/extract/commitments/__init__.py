@@ -8,7 +8,8 @@ is an agent ("viajará", "will travel"). Past accomplishments, opinions and appe
 The modules, in the order a release goes through them:
 
 - ``lexicon``, ``grammar``: the words and the parse labels the rules test;
-- ``triggers`` (with ``clauses`` and ``complements``): finding candidate actions;
+- ``triggers`` (with ``clauses``, ``complements`` and ``ceremony``): finding candidate actions,
+  without ceremonies and programme descriptions;
 - ``actors``, ``scene``, ``subjects``, ``resolver``: who commits, from the linked entity spans;
 - ``phrase``: the action phrase and its object;
 - ``qualifiers``: deadline, negation and confidence;

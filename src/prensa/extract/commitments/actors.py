@@ -25,6 +25,7 @@ class Entity:
     mentions: int
     first: int
     kind: str  # person / organization / country / place
+    country: str | None = None  # ISO alpha-2 of a country or organisation, when known
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,9 @@ class Actors:
 
 NOBODY = Actors([], [], False)
 
+#: The kinds of entity that can commit.
+AGENT_KINDS = frozenset({"person", "organization", "country"})
+
 
 @dataclass(frozen=True)
 class _Mention:
@@ -77,6 +81,7 @@ def _entities(
             o.mentions,
             o.start,
             "organization",
+            o.country,
         )
         for o in orgs
     )
@@ -88,6 +93,7 @@ def _entities(
             p.mentions,
             p.start,
             "country" if p.kind == "country" else "place",
+            p.country_code,
         )
         for p in places
     )
@@ -106,11 +112,19 @@ class Cast:
     ) -> None:
         self.entities = _entities(people, organizations, places)
         by_id = {e.entity_id: e for e in self.entities}
-        self._mentions = [
+        mentions = [
             _Mention(s.start, s.end, s.start_char, s.end_char, by_id[s.kb_id_])
             for s in entity_spans(doc, "person", "organization", "place")
             if s.kb_id_ in by_id
         ]
+        # Only people, organisations and countries act; a city, state, region or facility
+        # ("Estado de México", "Santa Lucía") is where something happens, never who does it.
+        self._mentions = [m for m in mentions if m.entity.kind in AGENT_KINDS]
+        self._places = [m for m in mentions if m.entity.kind not in AGENT_KINDS]
+
+    def is_place(self, token: int) -> bool:
+        """A mention of a place that cannot act (not a country) includes token ``token``."""
+        return any(m.start <= token < m.end for m in self._places)
 
     def in_tokens(self, start: int, end: int, kind: str | None = None) -> list[Entity]:
         """Entities mentioned inside tokens [start, end), in text order."""
@@ -133,10 +147,14 @@ class Cast:
             None,
         )
 
-    def named(self, name: str) -> list[Entity]:
-        """Entities one of whose forms is ``name`` (the lexicon's home government)."""
-        wanted = fold(name)
-        return [e for e in self.entities if any(fold(f) == wanted for f in e.forms)]
+    def named(self, *names: str) -> list[Entity]:
+        """Entities one of whose forms is one of ``names`` (the issuing government)."""
+        wanted = {fold(n) for n in names}
+        return [e for e in self.entities if any(fold(f) in wanted for f in e.forms)]
+
+    def country(self, code: str) -> list[Entity]:
+        """The release's mentions of the country ``code`` itself."""
+        return [e for e in self.entities if e.kind == "country" and e.country == code]
 
     def participants(self, kind: str, count: int | None) -> list[Entity]:
         """The countries (or people) a release is about, most mentioned first, then text

@@ -43,7 +43,7 @@ def extract(
     """
     lines = Lines.of(doc)
     lex = lexicon(ctx.language)
-    scene = Scene(doc, lines, lex, Cast(doc, people, organizations, places))
+    scene = Scene(doc, lines, lex, Cast(doc, people, organizations, places), ctx.issuer_country)
     resolver = Resolver(scene)
     deadlines = GroupDeadlines()
     found = candidates(doc, lines, lex)

@@ -24,6 +24,9 @@ class Resolver:
     def resolve(self, cand: Candidate) -> Actors | None:
         """Actors of ``cand``; None when its subject is not an agent (no commitment)."""
         actors = self._resolve(cand)
+        if actors is None and cand.noun is not None:
+            # "Acuerdo para garantizar…" with no party named: the release's parties
+            actors = self.scene.participants().fallback()
         if actors is not None and actors.resolved and actors.names:
             self.last, self.last_at = actors, cand.anchor.idx
         return actors

@@ -1,6 +1,10 @@
 """The release as the actor rules see it, and the actors they fall back on: the issuing
 government for 'we', the countries a release is about for 'both governments', the speaker
-for 'I'."""
+for 'I'.
+
+The issuing government is the government of ``DocContext.issuer_country`` as
+:mod:`prensa.kb.governments` knows it; only a release whose issuer country is unknown falls
+back on the lexicon's ``home_government``."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from spacy.tokens import Doc, Token
 from prensa.extract.commitments.actors import Actors, Cast
 from prensa.extract.commitments.grammar import Lines
 from prensa.extract.commitments.lexicon import Lexicon
+from prensa.kb.governments import government
 from prensa.text import doc_text
 
 #: A 'NAME, TITLE:' header line that introduces a speaker in a transcript.
@@ -27,12 +32,27 @@ class Scene:
     lines: Lines
     lex: Lexicon
     cast: Cast
+    #: ISO alpha-2 country of the issuer, when known.
+    issuer_country: str | None = None
 
     def home(self) -> Actors:
-        """The issuing government ('we', 'el Gobierno')."""
-        name = self.lex.raw.home_government
-        ents = self.cast.named(name)
-        return Actors.of(ents) if ents else Actors.named(name)
+        """The issuing government ('we', 'el Gobierno', 'nuestro país', 'our Government'): the
+        issuer's government, as the release names it when it does; a country prensa has no
+        government for stands for itself."""
+        code = self.issuer_country
+        if code is None:
+            name = self.lex.raw.home_government
+            ents = self.cast.named(name)
+            return Actors.of(ents) if ents else Actors.named(name)
+        gov = government(code)
+        if gov is None:
+            ents = self.cast.country(code)
+            return Actors.of(ents[:1]) if ents else Actors.named(code)
+        ents = self.cast.named(*gov.names())
+        if ents:
+            return Actors.of(ents[:1])
+        local = gov.name_es if self.lex.language == "es" else gov.name_en
+        return Actors.named(local or gov.name)
 
     def participants(self, kind: str = "country", count: int | None = None) -> Actors:
         """The countries (or people) the release is about; the home government if none."""

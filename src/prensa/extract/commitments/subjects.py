@@ -16,6 +16,7 @@ from prensa.extract.commitments.actors import Actors
 from prensa.extract.commitments.grammar import REFLEXIVE_DEPS, SUBJECT_DEPS, Lines, children
 from prensa.extract.commitments.lexicon import Lexicon
 from prensa.extract.commitments.scene import Scene
+from prensa.kb.governments import reference_kind
 from prensa.resources import word_class
 from prensa.text import clean_span, fold
 
@@ -95,6 +96,8 @@ def from_noun(
     covering = cast.covering(lo, hi, subj.i)
     if covering:
         return Actors.of(covering)
+    if cast.is_place(subj.i):
+        return None  # "El Estado de México contará con…": a place, not an agent
     appositions = [
         e
         for c in subj.children
@@ -111,6 +114,8 @@ def from_noun(
     if found is not None:
         return found
     if subj.pos_ == "PROPN" and subj.ent_type_ and not is_title:
+        if fold(subj.ent_type_) in lex.words["place_labels"]:
+            return None  # an unlinked place: "Santa Lucía recibirá…"
         name = [
             t
             for t in words
@@ -121,6 +126,8 @@ def from_noun(
         if any(c.dep_ in ("amod", "nmod", "compound") for c in subj.children):
             return Actors.named(_without_determiners(words))  # "el Gobierno de Canadá"
         return scene.home()
+    if _own_government(words, lex.language):
+        return scene.home()  # "nuestro país", "our Government", "this Administration"
     if is_title:
         if lex.has("people_nouns", subj):
             if last is not None and last.people:
@@ -142,8 +149,44 @@ def pronoun(subj: Token, scene: Scene, last: Actors | None) -> Actors | None:
     if lex.has("first_person", subj):
         return scene.speaker(subj) or scene.home()
     if lex.has("third_person", subj):
-        return last or (scene.participants() if lex.language == "es" else None)
+        reporter = _reporter(subj, scene)
+        if reporter is not None:
+            return reporter
+        if last is not None:
+            return last
+        named = _named_before(subj, scene, plural)
+        if named is not None:
+            return named
+        return scene.participants() if lex.language == "es" else None
     return None
+
+
+def _reporter(subj: Token, scene: Scene) -> Actors | None:
+    """'The Secretary said *he* looked forward to…': the named subject of the reporting verb
+    whose clause holds the pronoun."""
+    clause = subj.head
+    if clause.dep_ != "ccomp" or not scene.lex.has("reporting_verbs", clause.head):
+        return None
+    outer = subject(clause.head, scene.lines)
+    if outer is None or outer.pos_ == "PRON":
+        return None
+    return from_noun(outer, list(outer.subtree), scene, None)
+
+
+def _named_before(subj: Token, scene: Scene, plural: bool) -> Actors | None:
+    """'…met with Foreign Minister Ebrard. *They* looked forward to…': the people (else the
+    countries or organisations) the sentence before names; 'he'/'she' is the last person."""
+    sents = list(subj.doc[: subj.sent.start].sents)
+    if not sents:
+        return None
+    prev = sents[-1]
+    people = scene.cast.in_tokens(prev.start, prev.end, "person")
+    if people:
+        return Actors.of(people if plural else people[-1:])
+    if not plural:
+        return None
+    others = scene.cast.in_tokens(prev.start, prev.end)
+    return Actors.of(others) if others else None
 
 
 def collective(subj: Token, scene: Scene) -> Actors | None:
@@ -154,10 +197,40 @@ def collective(subj: Token, scene: Scene) -> Actors | None:
     has_det = any(lex.has("collective_determiners", c) for c in subj.children)
     plural = "Plur" in subj.morph.get("Number") or subj.tag_ in ("NNS", "NNPS")
     if lex.has("country_nouns", subj) and (count or (has_det and plural)):
-        return scene.participants("country", count)
+        return _named_pair(subj, scene, "country", count) or scene.participants("country", count)
     if lex.has("people_nouns", subj) and (count or plural):
-        return scene.participants("person", count)
+        return _named_pair(subj, scene, "person", count) or scene.participants("person", count)
     return None
+
+
+def _named_pair(subj: Token, scene: Scene, kind: str, count: int | None) -> Actors | None:
+    """'Ambos cancilleres', 'both countries': the ``count`` parties of ``kind`` named in the
+    sentence, else in the closest sentence before it that names exactly that many."""
+    if not count:
+        return None
+    sent = subj.sent
+    found = scene.cast.in_tokens(sent.start, sent.end, kind)
+    if len(found) >= count:
+        return Actors.of(found[:count])
+    doc = subj.doc
+    for earlier in reversed(list(doc[: sent.start].sents)[-3:]):
+        found = scene.cast.in_tokens(earlier.start, earlier.end, kind)
+        if len(found) == count:
+            return Actors.of(found)
+    return None
+
+
+def _own_government(words: Sequence[Token], language: str) -> bool:
+    """The phrase is how a release names its own government or country ('el Gobierno',
+    'nuestro país', 'this Administration'), as written or without its article."""
+    if not words:
+        return False
+    written = clean_span(" ".join(t.text for t in words))
+    return any(
+        reference_kind(text, language) is not None
+        for text in (written, _without_determiners(words))
+        if text
+    )
 
 
 def _without_determiners(words: Sequence[Token]) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from prensa.extract.commitments.ceremony import ceremonial
 from prensa.extract.commitments.clauses import (
     allowed_state,
     clause_allowed,
@@ -32,6 +33,7 @@ from prensa.extract.commitments.grammar import OBJECT_DEPS, SUBJECT_DEPS, VERBS,
 from prensa.extract.commitments.lexicon import Lexicon
 from prensa.records import Modality
 from prensa.taxonomy import commitment_model
+from prensa.text import fold
 
 
 @dataclass
@@ -71,6 +73,8 @@ def trigger_candidates(token: Token, lines: Lines, lex: Lexicon, group: int) -> 
     if trig is None or token.pos_ not in VERBS | {"ADJ"}:
         return []
     if trig.reflexive and not reflexive(token, lex):
+        return []
+    if trig.particle and not any(fold(c.text) == fold(trig.particle) for c in token.children):
         return []
     if not trigger_position_ok(token, lex):
         return []
@@ -173,6 +177,9 @@ def candidates(doc: Doc, lines: Lines, lex: Lexicon) -> list[Candidate]:
             continue
         for find in _FINDERS:
             for cand in find(token, lines, lex, group):
+                if ceremonial(cand.action, lines, lex):
+                    covered.update(t.i for t in (cand.action, *cand.shared_with))
+                    continue
                 if cand.action.i not in found:
                     found[cand.action.i] = cand
                     covered.update(t.i for t in (cand.action, *cand.shared_with))
