@@ -3,6 +3,7 @@ and the line and sentence around a span."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -16,8 +17,11 @@ _SPACE = re.compile(r"\s+")
 _PUNCT_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower-case, strip accents and collapse white space: 'Álvarez  ' -> 'alvarez'."""
+    """Lower-case, strip accents and collapse white space: 'Álvarez  ' -> 'alvarez'.
+
+    Cached: rules fold the same words at every token of every release."""
     if text.isascii():  # nothing to decompose: the common case, and a hot one
         return _SPACE.sub(" ", text).strip().casefold()
     decomposed = unicodedata.normalize("NFKD", text)

@@ -37,7 +37,7 @@ from spacy.vocab import Vocab
 from prensa.context import DocContext
 from prensa.records import Language, Topic
 from prensa.resources import models_cache
-from prensa.taxonomy import compile_pattern, folded_forms, taxonomy
+from prensa.taxonomy import MatcherPattern, compile_pattern, folded_forms, taxonomy
 from prensa.text import doc_text, fold
 
 #: Tokens after an anchor that a match may still reach (patterns with "*" are rarely longer).
@@ -55,6 +55,9 @@ class _CompiledTopics:
     anchors: frozenset[str] | None
     #: How many tokens before its anchor a match may start.
     lead: int
+    #: Per anchor word, a Matcher of only the patterns anchored on it: a stretch of text is
+    #: matched against the patterns of the anchors it holds, not against all of them.
+    by_anchor: dict[str, Matcher] = field(default_factory=dict)
 
 
 def _anchor(pattern: list[dict[str, object]], stop: frozenset[str]) -> tuple[set[str], int] | None:
@@ -91,6 +94,7 @@ def compiled_topics(language: Language, vocab: Vocab) -> _CompiledTopics:
     result = Matcher(vocab)
     anchors: set[str] | None = set()
     lead = 0
+    grouped: dict[str, dict[str, list[MatcherPattern]]] = defaultdict(lambda: defaultdict(list))
     for topic in taxonomy().topics:
         compiled = [
             p for source in topic.patterns(language) for p in compile_pattern(source, tokenize)
@@ -103,7 +107,16 @@ def compiled_topics(language: Language, vocab: Vocab) -> _CompiledTopics:
                 continue
             anchors |= found[0]
             lead = max(lead, found[1])
-    return _CompiledTopics(result, frozenset(anchors) if anchors is not None else None, lead)
+            for word in found[0]:
+                grouped[word][topic.id].extend(_spelt_out(pattern))
+    if anchors is None:
+        return _CompiledTopics(result, None, lead)
+    by_anchor: dict[str, Matcher] = {}
+    for word, per_topic in grouped.items():
+        by_anchor[word] = Matcher(vocab)
+        for topic_id, patterns in per_topic.items():
+            by_anchor[word].add(topic_id, patterns)
+    return _CompiledTopics(result, frozenset(anchors), lead, by_anchor)
 
 
 def _spelt_out(pattern: list[dict[str, object]]) -> list[list[dict[str, object]]]:
@@ -131,20 +144,27 @@ def _spelt_out(pattern: list[dict[str, object]]) -> list[list[dict[str, object]]
     return [list(combo) for combo in itertools.product(*options)]
 
 
-def _regions(doc: Doc, topics: _CompiledTopics) -> list[tuple[int, int]]:
-    """Stretches of the document where a match can be: spaCy's set predicates run in Python,
-    so matching only around anchor words is several times faster on long releases."""
+def _regions(doc: Doc, topics: _CompiledTopics) -> list[tuple[int, int, list[Matcher]]]:
+    """Stretches of the document where a match can be, each with the Matchers of the anchor
+    words it holds: spaCy's set predicates run in Python, so matching only around anchor words,
+    and only the patterns anchored on them, is many times faster than matching everything.
+    A match contains its anchor, so a pattern whose anchor is not in a stretch finds nothing
+    there: the matches are the same as with every pattern."""
     if topics.anchors is None:
-        return [(0, len(doc))]
-    regions: list[tuple[int, int]] = []
+        return [(0, len(doc), [topics.matcher])]
+    anchors, by_anchor = topics.anchors, topics.by_anchor
+    regions: list[tuple[int, int, set[str]]] = []
     for token in doc:
-        if token.norm_ in topics.anchors or token.lemma_ in topics.anchors:
+        norm, lemma = token.norm_, token.lemma_
+        words = {w for w in (norm, lemma) if w in anchors}
+        if words:
             start, end = max(0, token.i - topics.lead), min(len(doc), token.i + _WINDOW)
             if regions and start <= regions[-1][1]:
-                regions[-1] = (regions[-1][0], end)
+                regions[-1][2].update(words)
+                regions[-1] = (regions[-1][0], end, regions[-1][2])
             else:
-                regions.append((start, end))
-    return regions
+                regions.append((start, end, words))
+    return [(start, end, [by_anchor[w] for w in sorted(words)]) for start, end, words in regions]
 
 
 def topic_spans(doc: Doc, language: Language) -> dict[str, list[Span]]:
@@ -154,8 +174,9 @@ def topic_spans(doc: Doc, language: Language) -> dict[str, list[Span]]:
     with folded_forms(doc):
         matches = [
             (match_id, start + offset, end + offset)
-            for offset, stop in _regions(doc, topics)
-            for match_id, start, end in topics.matcher(doc[offset:stop])
+            for offset, stop, matchers in _regions(doc, topics)
+            for matcher in matchers
+            for match_id, start, end in matcher(doc[offset:stop])
         ]
     for match_id, start, end in set(matches):
         found[doc.vocab.strings[match_id]].append(doc[start:end])
