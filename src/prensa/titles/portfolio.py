@@ -32,8 +32,8 @@ def translate_phrase(text: str, language: Language, target: Language) -> str | N
 @resources.models_cache
 def content_words(language: Language) -> frozenset[str]:
     """Folded words of the list's ``language`` forms that are no function word of either
-    language and no word of the other language's forms: words that show a phrase is still in
-    ``language``."""
+    language and no word of the other language's phrases, titles or modifiers: words that show
+    a phrase is still in ``language``."""
     other: Language = "en" if language == "es" else "es"
 
     def words(lang: Language) -> set[str]:
@@ -45,4 +45,11 @@ def content_words(language: Language) -> frozenset[str]:
             if k.isalpha()
         }
 
-    return frozenset(words(language) - words(other) - function_words())
+    data = lexicon()
+    offices = {  # 'Mayor' is an English title as well as the 'mayor' of 'Estado Mayor'
+        k
+        for item in (*data.titles, *data.modifiers)
+        for form in item.forms(other)
+        for k in _phrase_key(form)
+    }
+    return frozenset(words(language) - words(other) - offices - function_words())
