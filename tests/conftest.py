@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,3 +48,12 @@ def processed_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("processed")
     run([Path(__file__).resolve().parents[1] / "data" / "raw"], out)
     return out
+
+
+@pytest.fixture(autouse=True)
+def _ner_choice_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI's ``--ner`` sets PRENSA_NER for the process; each test gets back the value it
+    started with, so a CLI test does not change the NER (and the manifest) of later tests."""
+    monkeypatch.setenv(nlp.NER_ENV, os.environ.get(nlp.NER_ENV, ""))
+    if not os.environ[nlp.NER_ENV]:
+        monkeypatch.delenv(nlp.NER_ENV)

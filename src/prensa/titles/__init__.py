@@ -3,13 +3,15 @@
 A title is read as ``[modifiers] head [modifiers] [complement]``: "subsecretaria principal adjunta
 para Asuntos del Hemisferio Occidental del Departamento de Estado" has the head "subsecretaria",
 two modifiers and a complement that names an organisation. The head is translated through the
-lexicon and the complement through the organisation aliases and the gazetteer, so a Spanish
-title gets an English form and the other way round; what neither table knows stays as written.
+lexicon and the complement through the organisation aliases, the gazetteer and the portfolio
+phrases, so a Spanish title gets an English form and the other way round. A complement is
+translated whole or not at all: when any of it is unknown, the other language's form is None.
 
 Modules: ``schema`` (the data file), ``words`` (keys, tokens, plurals, word classes), ``index``
-(phrase matching), ``lookup`` (organisations and places), ``parse``, ``complement``, ``reading``
-(normalising in both languages), ``case`` (upper-case headers), ``prefixes`` (what the entity
-layer derives from the lexicon) and ``aliases`` (the organisation alias table).
+(phrase matching), ``lookup`` (organisations and places), ``portfolio`` (portfolio phrases),
+``parse``, ``complement``, ``reading`` (normalising in both languages), ``case`` (upper-case
+headers), ``prefixes`` (what the entity layer derives from the lexicon) and ``aliases`` (the
+organisation alias table).
 """
 
 from prensa.titles.aliases import known_organization

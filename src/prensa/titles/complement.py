@@ -15,13 +15,23 @@ from prensa.titles.lookup import (
     find_organization,
     find_place,
     is_organization_head,
+    looks_like,
     org_head,
     organization_name,
     place_name,
     portfolio,
 )
+from prensa.titles.portfolio import content_words as portfolio_content_words
+from prensa.titles.portfolio import translate_phrase
 from prensa.titles.schema import lexicon
-from prensa.titles.words import articles, join, key, locative_prepositions, strip_article
+from prensa.titles.words import (
+    articles,
+    function_words,
+    join,
+    key,
+    locative_prepositions,
+    strip_article,
+)
 
 
 @dataclass(frozen=True)
@@ -122,9 +132,13 @@ def _place_in(
     return None
 
 
-def translate(tokens: list[str], language: Language, target: Language, ministerial: bool) -> str:
-    """The complement in ``target``: prepositions through the lexicon, organisations and places
-    through their aliases and the gazetteer, anything else as written."""
+def translate(
+    tokens: list[str], language: Language, target: Language, ministerial: bool
+) -> str | None:
+    """The complement in ``target``, or None when any of it is unknown: prepositions through
+    the lexicon, organisations and places through their aliases and the gazetteer, portfolio
+    phrases through their list, acronyms as written. A half-translated complement ('Secretary
+    of Medio Ambiente') would read as English while saying nothing an English reader can use."""
     keys = [key(t) for t in tokens]
     out: list[str] = []
     i = 0
@@ -150,29 +164,44 @@ def translate(tokens: list[str], language: Language, target: Language, ministeri
         ]
         stop = boundaries[0] if boundaries else len(tokens)
         resolved = _resolve_span(
-            tokens, i, [*boundaries, len(tokens)], target, ministerial and first_np, out
+            tokens, i, [*boundaries, len(tokens)], (language, target), ministerial and first_np, out
         )
         first_np = False
         if resolved:
             i = resolved
-        else:
-            out.extend(tokens[i:stop])
+        elif all(_is_acronym(t) for t in tokens[i:stop]):
+            out.extend(tokens[i:stop])  # 'OEA', 'T-MEC': a name, the same in both languages
             i = stop
+        else:
+            return None
     return join(out)
 
 
+def _is_acronym(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def _resolve_span(
-    tokens: list[str], i: int, ends: list[int], target: Language, ministry: bool, out: list[str]
+    tokens: list[str],
+    i: int,
+    ends: list[int],
+    languages: tuple[Language, Language],
+    ministry: bool,
+    out: list[str],
 ) -> int:
-    """Translate the longest organisation or place from ``i`` to one of ``ends`` (a noun
-    phrase's end: 'Western Hemisphere Affairs' is not the Western Hemisphere) into ``out``."""
+    """Translate the longest organisation, place or portfolio phrase from ``i`` to one of
+    ``ends`` (a noun phrase's end: 'Western Hemisphere Affairs' is not the Western Hemisphere)
+    into ``out``; 0 when there is none."""
+    language, target = languages
     if not tokens[i][:1].isalnum():
         return 0
     for j in sorted(ends, reverse=True):
         text = join(tokens[i:j])
         org = find_organization(text, allow_short=ministry)
-        if org is not None:
-            _add_organization(org, text, target, ministry and j == len(tokens), out)
+        if org is not None and _add_organization(
+            org, text, languages, ministry and j == len(tokens), out
+        ):
             return j
         place = find_place(text) if text[:1].isupper() or fold(text).startswith("estado") else None
         if place is not None:
@@ -185,19 +214,31 @@ def _resolve_span(
                     out[-1] += " the"
             out.append(name)
             return j
-    rest = join(tokens[i:])
-    if org_head(rest):
-        out.append(rest)  # an institution the tables do not know keeps its own name
-        return len(tokens)
+        phrase = translate_phrase(text, language, target) or translate_phrase(
+            strip_article(text), language, target
+        )
+        if phrase is not None:
+            out.append(phrase)
+            return j
     return 0
 
 
 def _add_organization(
-    org: OrganizationEntry, text: str, target: Language, whole_ministry: bool, out: list[str]
-) -> None:
+    org: OrganizationEntry,
+    text: str,
+    languages: tuple[Language, Language],
+    whole_ministry: bool,
+    out: list[str],
+) -> bool:
+    """Write the organisation's ``target`` name into ``out``; False when it has none and its
+    name as written is surely in the source language ('Instituto Nacional de Migración')."""
+    language, target = languages
     ministry = portfolio(org, target) if whole_ministry else None
     short = fold(strip_article(text)) in {fold(n) for n in org.short}
-    name = (not short and organization_name(org, target)) or text
+    name = (not short and organization_name(org, target)) or None
+    if ministry is None and name is None and not _keeps_name(text, language):
+        return False  # 'Medio Ambiente y Recursos Naturales' is read as a portfolio phrase
+    name = name or text
     if ministry and out:
         out[-1] = ministry  # replaces the preposition: "of the Navy"
     elif target == "en" and out and out[-1] in ("of", "for", "to", "in"):
@@ -206,3 +247,15 @@ def _add_organization(
         out.append(name)
     else:
         out.append(name)
+    return True
+
+
+def _keeps_name(text: str, language: Language) -> bool:
+    """Can a name be written as it is in the other language ('Pemex', 'Banorte')? Not when it
+    shows its language: a function word, an accent, a portfolio word of it."""
+    words = {key(w) for w in strip_article(text).split()}
+    return not (
+        looks_like(language, text)
+        or words & function_words(language)
+        or words & portfolio_content_words(language)
+    )

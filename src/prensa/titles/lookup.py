@@ -41,6 +41,11 @@ def _looks(language: Language, name: str) -> bool:
     return has_es and not has_en if language == "es" else has_en and not has_es
 
 
+def looks_like(language: Language, name: str) -> bool:
+    """Is ``name`` surely written in ``language`` (see ``_looks``)?"""
+    return _looks(language, name)
+
+
 def organization_name(org: OrganizationEntry, language: Language) -> str | None:
     """The organisation's name in ``language``, if it has one: a name surely in it, else an
     English alias with no sign of Spanish ('World Bank')."""

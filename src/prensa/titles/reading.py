@@ -144,7 +144,10 @@ def _capital(text: str, language: Language) -> str:
     return text[:1].upper() + text[1:] if language == "en" else text
 
 
-def _other_language(p: Parse, language: Language, target: Language, ministerial: bool) -> str:
+def _other_language(
+    p: Parse, language: Language, target: Language, ministerial: bool
+) -> str | None:
+    """The title in ``target``, or None when its complement cannot be translated whole."""
     assert p.head is not None
     head = p.head.entry.forms(target)[0]
     mods = [m for m, _ in (*p.before, *p.after, *p.trailing)]
@@ -163,4 +166,6 @@ def _other_language(p: Parse, language: Language, target: Language, ministerial:
     if target == "en" and after:
         head, after = "-".join([head, *after]), []  # "President-elect"
     complement = complements.translate(p.complement, language, target, ministerial)
+    if complement is None:
+        return None
     return _capital(join([*before, head, *after, complement]), target)

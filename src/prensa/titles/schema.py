@@ -119,6 +119,16 @@ class PerLanguage(_Strict):
         return self.es if language == "es" else self.en
 
 
+class PortfolioPhrase(_Strict):
+    """A portfolio phrase in both languages; the first form of each is its rendering."""
+
+    es: list[str] = Field(min_length=1)
+    en: list[str] = Field(min_length=1)
+
+    def forms(self, language: Language) -> list[str]:
+        return self.es if language == "es" else self.en
+
+
 class TitleLexicon(_Strict):
     titles: list[TitleEntry]
     modifiers: list[Modifier]
@@ -135,6 +145,7 @@ class TitleLexicon(_Strict):
     article_places: list[str]
     not_titles: list[str]
     ministries: PerLanguage
+    portfolio_words: list[PortfolioPhrase] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> TitleLexicon:
