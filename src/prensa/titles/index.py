@@ -4,38 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
 
 from prensa import resources
 from prensa.records import Language
+from prensa.text import PhraseIndex
 from prensa.titles.schema import Modifier, TitleEntry, lexicon
 from prensa.titles.words import key, plural, tokenize
-
-T = TypeVar("T")
-
-
-class PhraseIndex(Generic[T]):
-    """Folded word sequences indexed by first word; ``match`` finds the longest at a position."""
-
-    def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
-
-    def add(self, words: tuple[str, ...], value: T) -> None:
-        if not words:
-            return
-        options = self._by_first.setdefault(words[0], [])
-        if any(existing == words for existing, _ in options):
-            return  # the first entry that lists a form keeps it
-        options.append((words, value))
-        options.sort(key=lambda o: -len(o[0]))
-
-    def match(self, words: Sequence[str], start: int = 0) -> tuple[int, T] | None:
-        if start >= len(words):
-            return None
-        for option, value in self._by_first.get(words[start], ()):
-            if tuple(words[start : start + len(option)]) == option:
-                return len(option), value
-        return None
 
 
 def words_of(form: str) -> tuple[str, ...]:
