@@ -62,7 +62,24 @@ class RecordWriter(Protocol):
     def close(self) -> dict[str, int]: ...
 
 
-class CsvWriter:
+class _RowWriter:
+    """A writer of flat rows, one file per table: CSV and Parquet differ only in ``_write``."""
+
+    def _write(self, table: str, rows: list[Row]) -> None:
+        raise NotImplementedError
+
+    def add(self, record: DocumentRecord) -> None:
+        self.add_rows(record_rows(record))
+
+    def add_rows(self, rows: dict[str, list[Row]]) -> None:
+        for table, table_rows in rows.items():
+            self._write(table, table_rows)
+
+    def add_errors(self, errors: Iterable[ErrorRecord]) -> None:
+        self._write("errors", error_rows(list(errors)))
+
+
+class CsvWriter(_RowWriter):
     """One CSV per table, appended row by row; list cells joined with '; '."""
 
     def __init__(self, folder: Path) -> None:
@@ -80,16 +97,6 @@ class CsvWriter:
         self._writers[table].writerows([flat(row.get(c)) for c in names] for row in rows)
         self._counts[table] += len(rows)
 
-    def add(self, record: DocumentRecord) -> None:
-        self.add_rows(record_rows(record))
-
-    def add_rows(self, rows: dict[str, list[Row]]) -> None:
-        for table, table_rows in rows.items():
-            self._write(table, table_rows)
-
-    def add_errors(self, errors: Iterable[ErrorRecord]) -> None:
-        self._write("errors", error_rows(list(errors)))
-
     def close(self) -> dict[str, int]:
         for handle in self._handles.values():
             handle.close()
@@ -104,7 +111,7 @@ def arrow_schema(table: str) -> pa.Schema:
     return pa.schema([pa.field(c, _ARROW[k]) for c, k in kinds.items()], metadata=metadata)
 
 
-class ParquetWriter:
+class ParquetWriter(_RowWriter):
     """One Parquet file per table, written in row groups as rows arrive."""
 
     def __init__(self, folder: Path) -> None:
@@ -124,16 +131,6 @@ class ParquetWriter:
             batch = pa.Table.from_pylist(buffer, schema=self._schemas[table])
             self._writers[table].write_table(batch)
             buffer.clear()
-
-    def add(self, record: DocumentRecord) -> None:
-        self.add_rows(record_rows(record))
-
-    def add_rows(self, rows: dict[str, list[Row]]) -> None:
-        for table, table_rows in rows.items():
-            self._write(table, table_rows)
-
-    def add_errors(self, errors: Iterable[ErrorRecord]) -> None:
-        self._write("errors", error_rows(list(errors)))
 
     def close(self) -> dict[str, int]:
         for table, writer in self._writers.items():
