@@ -289,3 +289,9 @@ def test_a_person_is_never_also_a_place_in_the_same_release(nlp_es: Language) ->
         ("Katherine Dueholm", "PER"),
         ("Dueholm", "PER"),
     ]
+
+
+def test_a_known_place_keeps_its_article(nlp_es: Language) -> None:
+    text = "Habrá consulados móviles en El Paso, Laredo y Las Vegas."
+    places = _ents(nlp_es, text, PLACE_LABELS)
+    assert "El Paso" in places and "Paso" not in places

@@ -59,7 +59,9 @@ def trim(r: EntityContext, span: Span) -> Span | None:
     start, end = span.start, span.end
     while start < end and doc[start].is_punct:
         start += 1  # '¿Qué', '«Sembrando'
-    if not r.trust_ner:  # a trusted model knows 'La Paz' from 'la Secretaría'
+    # A trusted model knows 'La Paz' from 'la Secretaría'; for the stock one the gazetteer
+    # tells: a known place keeps its article ('El Paso', 'Las Vegas').
+    if not r.trust_ner and r.gazetteer.lookup(doc[start:end].text) is None:
         start += r.articles.match(folded_words(doc[start:end]))
     first = start
     while start < end and doc[start].pos_ in _NOT_NAME_VERBAL:
