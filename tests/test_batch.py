@@ -101,6 +101,20 @@ def test_two_files_with_the_same_name_and_text_get_their_own_ids_stable_across_r
     assert list(pd.read_csv(tmp_path / "two" / "documents.csv")["doc_id"]) == list(ids)
 
 
+def test_an_output_folder_inside_the_input_folder_is_never_read_back_as_releases(
+    tmp_path: Path,
+) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(GOOD[0], inputs)
+    first = run([inputs], inputs / "processed", workers=1)
+    assert first.ok and first.n_files == 1
+    again = run([inputs], inputs / "processed", workers=1)
+    assert again.ok and again.n_files == 1 and again.n_documents == 1
+    result = runner.invoke(app, ["run", str(inputs / "processed"), "--out", str(tmp_path / "x")])
+    assert result.exit_code == 2 and "output folder" in result.output
+
+
 def test_two_workers_give_byte_identical_tables_to_one(tmp_path: Path) -> None:
     inputs = _small_inputs(tmp_path)
     run([inputs], tmp_path / "one", workers=1)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from prensa.errors import IngestError
+from prensa.export.publish import STATE_DIR
 from prensa.records import ErrorRecord
 
 FORMATS: dict[str, str] = {
@@ -41,12 +42,16 @@ def scan_sources(paths: Sequence[Path]) -> tuple[list[Source], list[ErrorRecord]
     not followed), sorted by path, and an error row for each folder or file that cannot be
     listed or used (permissions, symlink loops, an unsupported file named explicitly).
 
-    Folder walks skip hidden files and README files (a folder's own notes are not releases).
-    Raises IngestError only for a path that does not exist at all (a usage error).
+    Folder walks skip hidden files, README files (a folder's own notes are not releases) and
+    prensa's own output folders (their JSONL tables are records, not releases: an ``--out``
+    inside the input folder must not feed the next run). Raises IngestError for a path that does
+    not exist at all or that is itself an output folder (usage errors).
     """
     found: dict[Path, str] = {}
     errors: list[ErrorRecord] = []
     for path in paths:
+        if path.is_dir() and is_output_folder(path):
+            raise IngestError(f"{path}: a prensa output folder ({STATE_DIR}/ inside), not releases")
         if path.is_dir():
             for candidate, relative in _walk(path, errors):
                 found.setdefault(candidate, f"{path.resolve().name}/{relative.as_posix()}")
@@ -88,7 +93,7 @@ def _walk(root: Path, errors: list[ErrorRecord]) -> list[tuple[Path, Path]]:
 
     files: list[tuple[Path, Path]] = []
     for folder, dirs, names in os.walk(root, onerror=failed):
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if not is_output_folder(Path(folder) / d))
         for name in names:
             candidate = Path(folder) / name
             relative = candidate.relative_to(root)
@@ -99,6 +104,11 @@ def _walk(root: Path, errors: list[ErrorRecord]) -> list[tuple[Path, Path]]:
             elif candidate.is_symlink():
                 errors.append(_error(str(candidate), _unreachable(candidate)))
     return files
+
+
+def is_output_folder(folder: Path) -> bool:
+    """A folder ``prensa run`` wrote its tables to."""
+    return (folder / STATE_DIR).is_dir()
 
 
 def unsupported_reason(path: Path) -> str:
