@@ -378,6 +378,14 @@ def test_the_last_words_of_a_speech_are_not_taken_for_a_headline() -> None:
         ),
         ("Madrid, miércoles 5 de enero de 2024. El Gobierno aprobó.", "es", "Madrid", "2024-01-05"),
         ("CHILPANCINGO, GRO.- El gobierno estatal anunció.", "es", "CHILPANCINGO, GRO.", None),
+        ("LIMA, PERÚ.- El Ministerio de Salud informó.", "es", "LIMA, PERÚ", None),
+        ("Quito, 12.05.2022.- El canciller habló.", "es", "Quito", "2022-05-12"),
+        ("Madrid, 3 mar (Gobierno de España).- La ministra habló.", "es", "Madrid", None),
+        ("Bogotá (Colombia). El presidente habló hoy.", "es", "Bogotá (Colombia)", None),
+        ("Ginebra, Suiza. La delegación presentó su informe.", "es", "Ginebra, Suiza", None),
+        ("BERN, 2024-03-05 – The Federal Council decided.", "en", "BERN", "2024-03-05"),
+        ("LONDON, 3 March (FCDO) – The Foreign Secretary spoke.", "en", "LONDON", None),
+        ("Geneva, Switzerland. The delegation met.", "en", "Geneva, Switzerland", None),
     ],
 )
 def test_dateline_shapes_of_the_genre(
@@ -403,3 +411,44 @@ def test_a_date_closing_the_title_is_the_release_date_when_no_dateline_gives_one
     s = segment(raw(text), "en")
     assert s.title == "Department Press Briefing – June 11, 2021"
     assert (s.published, s.published_source) == (date(2021, 6, 11), "header")
+
+
+def test_a_sentence_opening_with_a_word_and_a_full_stop_is_not_a_dateline() -> None:
+    s = segment(raw("Título de la nota\nGracias. Muy buenos días a todos.\nSegundo."), "es")
+    assert s.dateline_place is None
+    s = segment(raw("A title\nWashington Post. The paper reported it.\nMore."), "en")
+    assert s.dateline_place is None
+
+
+def test_a_place_and_date_line_above_the_title_gives_the_place_too() -> None:
+    s = segment(raw("Quito, 12.05.2022\nReunión de cancilleres\nEl canciller habló."), "es")
+    assert (s.dateline_place, s.published) == ("Quito", date(2022, 5, 12))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "issuer"),
+    [
+        (
+            "Published 4 June 2024\nFrom: Foreign, Commonwealth & Development Office\n"
+            "UK pledges support\nThe Foreign Secretary spoke today.",
+            "en",
+            "Foreign, Commonwealth & Development Office",
+        ),
+        (
+            "Acuerdo de cooperación\nFuente: Ministerio de Relaciones Exteriores y Culto\n"
+            "El canciller firmó hoy el acuerdo.",
+            "es",
+            "Ministerio de Relaciones Exteriores y Culto",
+        ),
+        # a ministry's name alone above the title is its letterhead
+        (
+            "Ministerio de Salud\nCampaña de vacunación\nLa campaña empieza hoy.",
+            "es",
+            "Ministerio de Salud",
+        ),
+    ],
+)
+def test_the_issuer_line_names_the_issuer(text: str, language: str, issuer: str) -> None:
+    s = segment(raw(text), language)
+    assert s.issuer == issuer
+    assert "From:" not in s.text and "Fuente:" not in s.text

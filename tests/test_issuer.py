@@ -53,6 +53,9 @@ def test_country_from_the_issuer_name(issuer: str, expected: str) -> None:
         ("Saltillo, Coahuila a 26 de junio de 2018.", "es", "MX"),
         ("Bogotá, 16 de septiembre de 2025. La Cancillería informó.", "es", "CO"),
         ("WASHINGTON—The Department announced a settlement.", "en", "US"),
+        ("LIMA, PERÚ.- El Ministerio de Salud informó.", "es", "PE"),
+        ("Madrid, 3 mar (Gobierno de España).- La ministra habló.", "es", "ES"),
+        ("Bogotá (Colombia). El presidente anunció hoy un acuerdo.", "es", "CO"),
     ],
 )
 def test_country_from_the_dateline_place(opening: str, language: str, expected: str) -> None:
@@ -73,3 +76,8 @@ def test_the_sources_tsv_column_reaches_the_release(tmp_path: Path) -> None:
     (raw,), _ = read_path(tmp_path / "r1.txt")
     assert raw.metadata["issuer_country"] == "PE"
     assert issuer_country(segment(raw, "es"), raw.metadata) == "PE"
+
+
+def test_a_labelled_issuer_line_gives_its_country() -> None:
+    text = "Published 4 June 2024\nFrom: Foreign, Commonwealth & Development Office\nUK aid\nText."
+    assert country(text, "en") == "GB"

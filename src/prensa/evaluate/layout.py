@@ -10,7 +10,8 @@ the publishing site), each release is extracted and checked against that metadat
 - **date_written**: the text prints a full date within 3 days of the metadata date where
   releases print their own date: in its first or last lines, on a short line (a date line, a
   "Published …" line) or opening a line before a dash ("Lima, 5 de enero de 2024.- …"), not
-  inside a sentence of the body ("At its meeting on 19 February 2020, …");
+  inside a sentence of the body ("At its meeting on 19 February 2020, …") nor after a label
+  other than a publication label ("Auction: 08.02.2023", "Foto: … 15 de abril de 2019");
 - **date_found_when_written**: ``date_found`` among the releases with ``date_written`` (the
   share of the dates that were there to find);
 - **date_within_3_days**: that date is at most 3 days from the metadata date (a site may record
@@ -32,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from prensa.errors import PrensaError, UsageError
-from prensa.ingest.patterns import date_patterns
+from prensa.ingest.patterns import DatePatterns, date_patterns
 from prensa.ingest.readers import RawDocument, iter_sources, read_path, sidecar_metadata
 from prensa.ingest.segment import parse_date, segment
 from prensa.records import DocumentRecord
@@ -170,6 +171,12 @@ def _check(path: Path, record: DocumentRecord, metadata: dict[str, str]) -> Layo
     return LayoutRow(path.stem, record.language, checks, details=details)
 
 
+def _labelled_field(line: str, start: int, patterns: DatePatterns) -> bool:
+    """A date after a label that is not a publication label ("Auction: 08.02.2023", "Foto: …")
+    is a field of the release, not its own date ("Published: …", "Fecha: …" are)."""
+    return ":" in line[:start] and patterns.header_date.fullmatch(line) is None
+
+
 def _writes_date(text: str, expected: date) -> bool:
     """Whether the first or last lines of ``text`` write a full date near ``expected``."""
     lines = [line for line in text.split("\n") if line.strip()]
@@ -179,6 +186,8 @@ def _writes_date(text: str, expected: date) -> bool:
             for match in patterns.date.finditer(line):
                 opening = match.start() <= _OPENING_CHARS and _DASH_AFTER.match(line, match.end())
                 if len(line.split()) > _SHORT_LINE_WORDS and not opening:
+                    continue
+                if _labelled_field(line, match.start(), patterns):
                     continue
                 when = parse_date(match.group(0), patterns.language)
                 if when is not None and abs((when - expected).days) <= TOLERANCE_DAYS:

@@ -85,6 +85,8 @@ def _match_line(
         match, shape = hit
         groups = match.groupdict()
         place = _clean_place(groups.get("place"))
+        if place and place.endswith(".") and is_place(place[:-1].rsplit(",", 1)[-1].strip()):
+            place = place[:-1]  # "LIMA, PERÚ.-": a known place, not an abbreviation
         if shape.known_place and not (place and is_place(place)):
             continue
         when = parse(groups["date"], patterns.language) if groups.get("date") else None

@@ -130,7 +130,15 @@ class HeaderRules(_Strict):
     release_numbers: list[re.Pattern[str]]
     labels: list[re.Pattern[str]]
     issuers: list[re.Pattern[str]]
+    issuer_labels: list[re.Pattern[str]]
     separators: list[re.Pattern[str]]
+
+    @model_validator(mode="after")
+    def _labels_name_the_issuer(self) -> Self:
+        bad = [p.pattern for p in self.issuer_labels if "issuer" not in p.groupindex]
+        if bad:
+            raise ValueError(f"issuer_labels need an (?P<issuer>...) group: {bad}")
+        return self
 
 
 class TailLimits(_Strict):

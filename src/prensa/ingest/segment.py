@@ -72,6 +72,8 @@ class _HeaderLine:
     issuer: str | None = None
     date: date | None = None
     release_number: str | None = None
+    #: The place of a "Quito, 12.05.2022" line above the title.
+    place: str | None = None
 
 
 @dataclass
@@ -81,11 +83,13 @@ class _Header:
     issuer: str | None = None
     date: date | None = None
     release_number: str | None = None
+    place: str | None = None
 
     def add(self, line: _HeaderLine) -> None:
         self.issuer = self.issuer or line.issuer
         self.date = self.date or line.date
         self.release_number = self.release_number or line.release_number
+        self.place = self.place or line.place
 
 
 def segment(raw: RawDocument, language: str) -> Segments:
@@ -123,7 +127,7 @@ def segment(raw: RawDocument, language: str) -> Segments:
     return Segments(
         title=title,
         lead=lead,
-        dateline_place=dateline.place if dateline else None,
+        dateline_place=dateline.place if dateline else found.place,
         dateline_date=dateline_date,
         dateline_start=span[0] if span else None,
         dateline_end=span[1] if span else None,
@@ -183,7 +187,14 @@ def _classify_header(
             patterns.place_date.fullmatch(line) if above_title else None
         )
         if match:
-            return _HeaderLine(date=parse_date(match["date"], patterns.language))
+            place = match.groupdict().get("place")
+            return _HeaderLine(
+                date=parse_date(match["date"], patterns.language),
+                place=place.strip() if place and _known_place(place.strip()) else None,
+            )
+    labelled = full_match(rules.issuer_labels, line)
+    if labelled:  # "From: Foreign, Commonwealth & Development Office", "Fuente: Ministerio …"
+        return _HeaderLine(issuer=labelled["issuer"].strip())
     if above_title and full_match(rules.issuers, line):
         return _HeaderLine(issuer=line)
     return None
@@ -200,7 +211,7 @@ def _classify_byline(
         if header is None:
             return None
         merged.add(header)
-    return _HeaderLine(merged.issuer, merged.date, merged.release_number)
+    return _HeaderLine(merged.issuer, merged.date, merged.release_number, merged.place)
 
 
 def _skip_header(
