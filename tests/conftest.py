@@ -52,8 +52,8 @@ def processed_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(autouse=True)
 def _ner_choice_restored(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI's ``--ner`` sets PRENSA_NER for the process; each test gets back the value it
-    started with, so a CLI test does not change the NER (and the manifest) of later tests."""
+    """Tests that set PRENSA_NER give back the value it started with, so one test does not
+    change the NER (and the manifest) of later tests."""
     monkeypatch.setenv(nlp.NER_ENV, os.environ.get(nlp.NER_ENV, ""))
     if not os.environ[nlp.NER_ENV]:
         monkeypatch.delenv(nlp.NER_ENV)

@@ -122,6 +122,25 @@ def test_two_workers_give_byte_identical_tables_to_one(tmp_path: Path) -> None:
     assert _tables(tmp_path / "one") == _tables(tmp_path / "two")
 
 
+def test_workers_run_the_ner_the_run_asks_for_not_the_one_of_their_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A remote Dask worker does not share the client's environment: the choice travels with
+    each job."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(GOOD[1], inputs)  # the two NERs read its names differently
+    monkeypatch.delenv("PRENSA_NER", raising=False)
+    run([inputs], tmp_path / "conll", workers=1, ner="conll")
+    run([inputs], tmp_path / "stock", workers=1)
+    monkeypatch.setenv("PRENSA_NER", "stock")  # what the workers' environment says
+    run([inputs], tmp_path / "two", workers=2, ner="conll")
+    assert _tables(tmp_path / "two") == _tables(tmp_path / "conll")
+    assert _tables(tmp_path / "conll") != _tables(tmp_path / "stock")
+    header = (tmp_path / "two" / "manifest.jsonl").read_text(encoding="utf-8").split("\n")[0]
+    assert json.loads(header)["ner"] == "conll"
+
+
 def test_a_dask_local_cluster_gives_the_tables_of_the_local_engine(tmp_path: Path) -> None:
     inputs = _small_inputs(tmp_path, spanish=False)  # each worker loads only what it needs
     run([inputs], tmp_path / "local", workers=1)

@@ -123,11 +123,14 @@ def test_manifest_survives_a_cut_line_and_is_ignored_after_a_rule_change(
 
 
 def test_a_run_with_another_ner_redoes_the_releases(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    written: tuple[Path, DocumentRecord, dict[str, int]], tmp_path: Path
 ) -> None:
-    from prensa.export.manifest import _header
+    from prensa.export.manifest import ManifestWriter, load_manifest
 
-    monkeypatch.delenv("PRENSA_NER", raising=False)
-    stock = _header()
-    monkeypatch.setenv("PRENSA_NER", "conll")
-    assert _header() != stock  # records made with the stock NER are not reused
+    _, record, _ = written
+    writer = ManifestWriter(tmp_path, ner="stock")
+    writer.add(record)
+    writer.close()
+    assert list(load_manifest(tmp_path, "stock")[0]) == [record.doc_id]
+    done, reason = load_manifest(tmp_path, "conll")  # made with the stock NER: not reused
+    assert done == {} and reason is not None

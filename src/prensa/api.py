@@ -43,6 +43,7 @@ def extract_text(
     *,
     source: str = "<text>",
     issuer_country: str | None = None,
+    ner: str | None = None,
 ) -> DocumentRecord:
     """The record of one release given as text, as ``prensa extract`` gives it for a file.
 
@@ -50,7 +51,7 @@ def extract_text(
     ``title`` play the part of a source's metadata: they anchor relative dates and name the
     release when its text does not. ``source`` names the text in provenance (and its ids): with
     a file's path, the record equals ``extract_file`` on that file. ``issuer_country`` (ISO
-    alpha-2) replaces the issuer country prensa would infer.
+    alpha-2) replaces the issuer country prensa would infer. ``ner``: see ``load``.
     """
     from prensa.ingest.issuer import country_code
     from prensa.pipeline import process_raw
@@ -67,18 +68,21 @@ def extract_text(
     raw = RawDocument(
         source_path=source, format="txt", text=normalize_text(text), metadata=metadata
     )
-    for result in process_raw([raw], language=language, issuer_country=issuer_country):
+    for result in process_raw([raw], language=language, issuer_country=issuer_country, ner=ner):
         if isinstance(result, ErrorRecord):
             raise ExtractionError(f"{result.stage}: {result.error}")
         return result
     raise ExtractionError("no release found")  # pragma: no cover - process_raw yields one
 
 
-def extract_file(path: Path | str, *, issuer_country: str | None = None) -> DocumentRecord:
-    """The record of the first release in ``path`` (txt, md, html, json or jsonl)."""
+def extract_file(
+    path: Path | str, *, issuer_country: str | None = None, ner: str | None = None
+) -> DocumentRecord:
+    """The record of the first release in ``path`` (txt, md, html, json or jsonl); ``ner``:
+    see ``load``."""
     from prensa.pipeline import extract_path
 
-    return extract_path(Path(path), issuer_country)
+    return extract_path(Path(path), issuer_country, ner)
 
 
 def run(
@@ -90,9 +94,10 @@ def run(
     issuer_country: str | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    ner: str | None = None,
 ) -> RunSummary:
     """Process every release under ``paths`` into the tables in ``out``; see RunSummary and
-    prensa.batch.run (``workers=None``: all cores; ``engine="dask"``)."""
+    prensa.batch.run (``workers=None``: all cores; ``engine="dask"``; ``ner``: see ``load``)."""
     many = [paths] if isinstance(paths, str | Path) else list(paths)
     return _run_batch(
         many,
@@ -102,4 +107,5 @@ def run(
         engine=engine,
         scheduler=scheduler,
         issuer_country=issuer_country,
+        ner=ner,
     )

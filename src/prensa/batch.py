@@ -60,6 +60,7 @@ def run(
     on_start: Callable[[int], None] | None = None,
     on_file: Callable[[Path], None] | None = None,
     issuer_country: str | None = None,
+    ner: str | None = None,
 ) -> RunSummary:
     """Process every release under ``paths`` and write every table to ``out``.
 
@@ -70,11 +71,15 @@ def run(
     (OutputBusyError). Records are written as they are produced and the tables appear together
     at the end (prensa.export.publish). ``on_start`` gets the number of files, ``on_file`` each
     file once it is done. ``issuer_country`` (ISO alpha-2) is every release's issuer country
-    instead of the inferred one.
+    instead of the inferred one. ``ner`` picks the NER (``stock``, ``conll``; None: the
+    ``PRENSA_NER`` environment variable of this process, else stock); every worker, local or
+    remote, runs that one.
     """
     from prensa.ingest.issuer import country_code
+    from prensa.nlp import ner_choice
 
     issuer_country = country_code(issuer_country)
+    ner = ner_choice(ner)
     out = Path(out)
     workers = default_workers() if workers is None else workers
     if workers < 1:
@@ -88,14 +93,14 @@ def run(
         on_start(len(sources))
 
     with locked(out, wait):
-        done, stale = (ManifestIndex(), None) if fresh else load_manifest(out)
+        done, stale = (ManifestIndex(), None) if fresh else load_manifest(out, ner)
         generation = new_generation(out)
         writer = TablesWriter(generation)
-        manifest = ManifestWriter(out)
+        manifest = ManifestWriter(out, ner=ner)
         errors: list[ErrorRecord] = list(scan_errors)
         writer.add_errors(scan_errors)
         n_documents = reused = 0
-        runner = make_engine(engine, workers, scheduler)
+        runner = make_engine(engine, workers, scheduler, ner)
         try:
             for result in stream(plan(sources, done, issuer_country), runner, on_file):
                 if isinstance(result, ErrorRecord):

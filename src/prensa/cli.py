@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -40,28 +37,6 @@ NER_HELP = (
     "only, see models/README.md). Same as PRENSA_NER."
 )
 NerOption = Annotated[str | None, typer.Option("--ner", help=NER_HELP)]
-
-
-@contextmanager
-def _ner_chosen(ner: str | None) -> Iterator[None]:
-    """Make ``--ner`` the choice of this command and of its workers (they inherit the
-    environment), and put the environment back after it: in-process callers (tests, notebooks
-    driving the CLI) must not keep one command's choice."""
-    if ner is None:
-        yield
-        return
-    from prensa import nlp
-
-    choice = guarded(lambda: nlp.ner_choice(ner))
-    before = os.environ.get(nlp.NER_ENV)
-    os.environ[nlp.NER_ENV] = choice
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(nlp.NER_ENV, None)
-        else:
-            os.environ[nlp.NER_ENV] = before
 
 
 RUN_HELP = (
@@ -128,7 +103,7 @@ def run(
         TimeElapsedColumn(),
         console=console,
     )
-    with progress, _ner_chosen(ner):
+    with progress:
         task = progress.add_task("files", total=None)
         summary = guarded(
             lambda: run_batch(
@@ -142,6 +117,7 @@ def run(
                 on_start=lambda n: progress.update(task, total=n),
                 on_file=lambda _path: progress.advance(task),
                 issuer_country=issuer_country,
+                ner=ner,
             )
         )
     if summary.note:
@@ -174,8 +150,7 @@ def extract(
 ) -> None:
     from prensa.api import extract_file
 
-    with _ner_chosen(ner):
-        record = guarded(lambda: extract_file(file, issuer_country=issuer_country))
+    record = guarded(lambda: extract_file(file, issuer_country=issuer_country, ner=ner))
     typer.echo(record.model_dump_json(indent=2))
 
 

@@ -33,11 +33,12 @@ Result = DocumentRecord | ErrorRecord
 JOB_SIZE = 16
 
 
-def run_job(raws: Sequence[RawDocument]) -> list[Result]:
-    """A worker's task: parse and extract a few releases (models load once per process)."""
+def run_job(raws: Sequence[RawDocument], ner: str = "stock") -> list[Result]:
+    """A worker's task: parse and extract a few releases (models load once per process).
+    ``ner`` travels with the job: a remote worker's environment does not know the run's."""
     from prensa.pipeline import process_raw
 
-    return list(process_raw(raws))
+    return list(process_raw(raws, ner=ner))
 
 
 class Pending(Protocol):
@@ -67,8 +68,11 @@ class LocalEngine:
 
     workers = 1
 
+    def __init__(self, ner: str = "stock") -> None:
+        self.ner = ner
+
     def submit(self, raws: Sequence[RawDocument]) -> Pending:
-        return _Done(run_job(raws))
+        return _Done(run_job(raws, self.ner))
 
     def close(self) -> None:
         pass
@@ -94,15 +98,16 @@ def _die_with_parent(parent: int) -> None:
 class ProcessEngine:
     """Local worker processes, forked after the models are loaded, so they share them."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, ner: str = "stock") -> None:
         self.workers = workers
+        self.ner = ner
         methods = multiprocessing.get_all_start_methods()
         fork = "fork" in methods
         if fork:
             from prensa import nlp
 
             for language in ("es", "en"):
-                nlp.load(language)  # type: ignore[arg-type]
+                nlp.load(language, ner)  # type: ignore[arg-type]
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("fork" if fork else "spawn"),
@@ -111,7 +116,7 @@ class ProcessEngine:
         )
 
     def submit(self, raws: Sequence[RawDocument]) -> Future[list[Result]]:
-        return self._pool.submit(run_job, raws)
+        return self._pool.submit(run_job, raws, self.ner)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -121,9 +126,10 @@ class DaskEngine:
     """A Dask distributed cluster: the one at ``scheduler`` (an address such as
     ``tcp://10.0.0.5:8786``), or a local cluster of ``workers`` processes when none is given."""
 
-    def __init__(self, workers: int, scheduler: str | None = None) -> None:
+    def __init__(self, workers: int, scheduler: str | None = None, ner: str = "stock") -> None:
         from distributed import Client, LocalCluster
 
+        self.ner = ner
         self._cluster: Any = None
         if scheduler is None:
             self._cluster = LocalCluster(
@@ -140,7 +146,9 @@ class DaskEngine:
         self.workers = max(1, len(self._client.scheduler_info().get("workers", {})) or workers)
 
     def submit(self, raws: Sequence[RawDocument]) -> Pending:
-        return self._client.submit(run_job, list(raws), pure=False)  # type: ignore[no-any-return]
+        return self._client.submit(  # type: ignore[no-any-return]
+            run_job, list(raws), self.ner, pure=False
+        )
 
     def close(self) -> None:
         self._client.close()
@@ -148,11 +156,14 @@ class DaskEngine:
             self._cluster.close()
 
 
-def make_engine(name: str, workers: int, scheduler: str | None = None) -> Engine:
-    """``local`` (this process for one worker, worker processes for more) or ``dask``."""
+def make_engine(
+    name: str, workers: int, scheduler: str | None = None, ner: str = "stock"
+) -> Engine:
+    """``local`` (this process for one worker, worker processes for more) or ``dask``; every
+    worker runs the NER ``ner``."""
     if name == "dask":
-        return DaskEngine(workers, scheduler)
-    return LocalEngine() if workers == 1 else ProcessEngine(workers)
+        return DaskEngine(workers, scheduler, ner)
+    return LocalEngine(ner) if workers == 1 else ProcessEngine(workers, ner)
 
 
 #: What ``plan`` yields: records ready now, a job for an engine, or a file that is all read.

@@ -222,12 +222,14 @@ def _parsed(pipeline: SpacyLanguage, texts: list[str]) -> Iterator[Doc | Excepti
         yield docs.pop(i)
 
 
-def _parse_chunk(chunk: list[Prepared]) -> Iterator[DocumentRecord | ErrorRecord]:
+def _parse_chunk(
+    chunk: list[Prepared], ner: str | None = None
+) -> Iterator[DocumentRecord | ErrorRecord]:
     """Parse one chunk, one nlp.pipe per language, and extract; order follows the input."""
     results: dict[int, DocumentRecord | ErrorRecord] = {}
     for language in sorted({item.language for item in chunk}):
         indexed = [(i, item) for i, item in enumerate(chunk) if item.language == language]
-        pipeline = nlp.load(language)  # type: ignore[arg-type]
+        pipeline = nlp.load(language, ner)  # type: ignore[arg-type]
         docs = _parsed(pipeline, [item.segments.text for _, item in indexed])
         for (i, item), doc in zip(indexed, docs, strict=True):
             if isinstance(doc, Exception):
@@ -246,12 +248,13 @@ def process_raw(
     done: Mapping[str, DocumentRecord] | None = None,
     language: str | None = None,
     issuer_country: str | None = None,
+    ner: str | None = None,
 ) -> Iterator[DocumentRecord | ErrorRecord]:
     """Stream releases through the pipeline; yields a record or an error row for each.
 
     A release whose doc_id is in ``done`` (finished by an earlier run) is not parsed again
     unless ``issuer_country`` (given, overriding inference) differs from its record's;
-    ``language`` skips language identification.
+    ``language`` skips language identification; ``ner`` is the NER choice (prensa.nlp).
     """
     chunk: list[Prepared] = []
     for raw in raws:
@@ -265,10 +268,10 @@ def process_raw(
             continue
         chunk.append(prepared)
         if len(chunk) >= CHUNK_SIZE:
-            yield from _parse_chunk(chunk)
+            yield from _parse_chunk(chunk, ner)
             chunk = []
     if chunk:
-        yield from _parse_chunk(chunk)
+        yield from _parse_chunk(chunk, ner)
 
 
 def process_paths(
@@ -304,15 +307,18 @@ def process_paths(
     yield from process_raw(pending, done, issuer_country=issuer_country)
 
 
-def extract_path(path: Path, issuer_country: str | None = None) -> DocumentRecord:
+def extract_path(
+    path: Path, issuer_country: str | None = None, ner: str | None = None
+) -> DocumentRecord:
     """The record of the first release in ``path``: for ``prensa extract`` and evaluation;
-    ``issuer_country`` (ISO alpha-2) overrides the inferred issuer country."""
+    ``issuer_country`` (ISO alpha-2) overrides the inferred issuer country; ``ner`` is the NER
+    choice (prensa.nlp)."""
     issuer_country = country_code(issuer_country)
     try:
         documents, errors = read_path(path)
     except IngestError as exc:
         raise ExtractionError(str(exc)) from exc
-    for result in process_raw(documents[:1], issuer_country=issuer_country):
+    for result in process_raw(documents[:1], issuer_country=issuer_country, ner=ner):
         if isinstance(result, ErrorRecord):
             raise ExtractionError(f"{result.stage}: {result.error}")
         return result

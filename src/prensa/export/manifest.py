@@ -41,11 +41,9 @@ def models_sha256() -> str:
     return digest.hexdigest()
 
 
-def _header() -> dict[str, str]:
+def _header(ner: str = "stock") -> dict[str, str]:
     """What the records depend on besides the releases: a change of any of it redoes them."""
-    from prensa.nlp import ner_choice  # spaCy loads only when a batch runs
-
-    return {"prensa_version": __version__, "models_sha256": models_sha256(), "ner": ner_choice()}
+    return {"prensa_version": __version__, "models_sha256": models_sha256(), "ner": ner}
 
 
 class ManifestIndex(Mapping[str, DocumentRecord]):
@@ -74,8 +72,9 @@ class ManifestIndex(Mapping[str, DocumentRecord]):
         return len(self._offsets)
 
 
-def load_manifest(out_dir: Path) -> tuple[ManifestIndex, str | None]:
-    """Records finished by an earlier run, by doc_id, and why none were usable (or None)."""
+def load_manifest(out_dir: Path, ner: str = "stock") -> tuple[ManifestIndex, str | None]:
+    """Records finished by an earlier run with the NER ``ner``, by doc_id, and why none were
+    usable (or None)."""
     path = out_dir / MANIFEST_NAME
     if not path.exists():
         return ManifestIndex(), None
@@ -86,7 +85,7 @@ def load_manifest(out_dir: Path) -> tuple[ManifestIndex, str | None]:
             header = json.loads(first) if first.strip() else {}
         except json.JSONDecodeError:
             header = {}
-        if header != _header():
+        if header != _header(ner):
             return (
                 ManifestIndex(),
                 "the manifest was written by another prensa version or other models/ rules",
@@ -104,12 +103,14 @@ class ManifestWriter:
     """Appends finished records to ``<out>/manifest.jsonl`` as they come, so a killed run
     loses nothing it finished; ``close()`` replaces it by exactly this run's records."""
 
-    def __init__(self, out_dir: Path, folder: Path | None = None) -> None:
-        """``folder`` receives the manifest of this run (published by ``close``)."""
+    def __init__(self, out_dir: Path, folder: Path | None = None, ner: str = "stock") -> None:
+        """``folder`` receives the manifest of this run (published by ``close``); ``ner`` is
+        the run's NER choice."""
         out_dir.mkdir(parents=True, exist_ok=True)
+        self._header = _header(ner)
         self.path = out_dir / MANIFEST_NAME
         self._fresh = (folder or out_dir) / f".{MANIFEST_NAME}.{os.getpid()}.tmp"
-        header = json.dumps(_header()) + "\n"
+        header = json.dumps(self._header) + "\n"
         self._run: IO[str] = self._fresh.open("w", encoding="utf-8")
         self._run.write(header)
         if not self._usable():
@@ -124,7 +125,7 @@ class ManifestWriter:
     def _usable(self) -> bool:
         try:
             with self.path.open("rb") as handle:
-                return json.loads(handle.readline() or b"{}") == _header()
+                return json.loads(handle.readline() or b"{}") == self._header
         except (OSError, ValueError):
             return False
 
