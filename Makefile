@@ -23,6 +23,7 @@ run: $(STAMP)
 # never skip it. Tests come last so their summary closes the output.
 test: $(STAMP)
 	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 	@if [ -n "$${PRENSA_BENCHMARKS:-}" ]; then \
 		$(BIN)/prensa eval gate "$$PRENSA_BENCHMARKS"; \
 	elif [ "$${CI:-}" = "true" ]; then \
@@ -34,6 +35,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 
 clean:
 	rm -rf $(VENV) data/processed/*.csv data/processed/*.parquet data/processed/*.jsonl data/processed/*.sqlite \

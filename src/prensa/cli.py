@@ -74,9 +74,7 @@ def run(
     ] = None,
     engine: Annotated[
         str,
-        typer.Option(
-            "--engine", help="local (this machine) or dask (a Dask distributed cluster)."
-        ),
+        typer.Option("--engine", help="local (this machine) or dask (a Dask distributed cluster)."),
     ] = "local",
     scheduler: Annotated[
         str | None,

@@ -161,7 +161,6 @@ def eval_gate(
         raise typer.Exit(code=1)
 
 
-
 def register(app: typer.Typer) -> None:
     """Add ``prensa eval`` to the main app."""
     app.add_typer(eval_app, name="eval")

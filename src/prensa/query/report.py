@@ -86,9 +86,7 @@ def most_mentioned(con: sqlite3.Connection, table: str) -> go.Figure | None:
     )
     if data.empty:
         return None
-    return px.bar(
-        data.iloc[::-1], x="releases", y="name", orientation="h", hover_data=["mentions"]
-    )
+    return px.bar(data.iloc[::-1], x="releases", y="name", orientation="h", hover_data=["mentions"])
 
 
 def commitments_timeline(con: sqlite3.Connection) -> go.Figure | None:

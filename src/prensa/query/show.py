@@ -191,9 +191,7 @@ def release_html(record: DocumentRecord) -> str:
         html.escape(str(v)) for v in (when, record.issuer, record.language, record.doc_id) if v
     )
     labels = LABELS[record.language]
-    legend = "".join(
-        f'<mark style="background:{COLOURS[k]}">{labels[k]}</mark>' for k in COLOURS
-    )
+    legend = "".join(f'<mark style="background:{COLOURS[k]}">{labels[k]}</mark>' for k in COLOURS)
     return (
         f'<!DOCTYPE html><html lang="{record.language}"><head><meta charset="utf-8">'
         f"<title>{title}</title><style>{_STYLE}</style></head><body>"
