@@ -452,3 +452,51 @@ def test_the_issuer_line_names_the_issuer(text: str, language: str, issuer: str)
     s = segment(raw(text), language)
     assert s.issuer == issuer
     assert "From:" not in s.text and "Fuente:" not in s.text
+
+
+def test_gov_uk_from_and_published_blocks_after_the_summary_are_header() -> None:
+    text = (
+        "UK announces new funding for Sudan\n"
+        "The Foreign Secretary has announced new funding to support people affected by the "
+        "conflict in Sudan and its neighbours.\n"
+        "From:\nForeign, Commonwealth & Development Office and The Rt Hon David Lammy MP\n"
+        "Published\n4 June 2024\n"
+        "The Foreign Secretary announced today that the UK will provide new funding."
+    )
+    s = segment(raw(text), "en")
+    assert s.issuer == "Foreign, Commonwealth & Development Office"
+    assert s.published == date(2024, 6, 4) and s.published_source == "header"
+    assert "From:" not in s.text and "Published" not in s.text
+    assert s.body.startswith("The Foreign Secretary has announced new funding")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "title", "number"),
+    [
+        (
+            "Información para la Prensa N°: 123/24\nBuenos Aires, 12 de abril de 2024\n"
+            "La Canciller recibió al Secretario de Estado\nEl encuentro fue hoy.",
+            "es",
+            "La Canciller recibió al Secretario de Estado",
+            "Información para la Prensa N°: 123/24",
+        ),
+        (
+            "Statement on the summit\nAugust 18, 2024\nStatements and Releases\n"
+            "One year ago today, I hosted the summit.",
+            "en",
+            "Statement on the summit",
+            None,
+        ),
+    ],
+)
+def test_release_numbers_and_site_sections_are_not_text(
+    text: str, language: str, title: str, number: str | None
+) -> None:
+    s = segment(raw(text), language)
+    assert (s.title, s.release_number) == (title, number)
+    assert "Statements and Releases" not in s.text and "N°" not in s.text
+
+
+def test_a_bracketed_date_then_a_full_stop_is_a_dateline() -> None:
+    s = segment(raw("Título\nBogotá (jun. 3/24). El canciller se reunió ayer.\nMás."), "es")
+    assert (s.dateline_place, s.dateline_date) == ("Bogotá", date(2024, 6, 3))

@@ -131,6 +131,8 @@ class HeaderRules(_Strict):
     labels: list[re.Pattern[str]]
     issuers: list[re.Pattern[str]]
     issuer_labels: list[re.Pattern[str]]
+    bare_labels: list[re.Pattern[str]]
+    labelled_dates: list[re.Pattern[str]]
     separators: list[re.Pattern[str]]
 
     @model_validator(mode="after")

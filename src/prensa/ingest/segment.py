@@ -97,6 +97,7 @@ def segment(raw: RawDocument, language: str) -> Segments:
     headers, boiler = header_rules(), boilerplate_rules()
     dates = _patterns_for(language)
     lines = [line for line in (_clean(line) for line in raw.text.split("\n")) if line]
+    lines = _join_bare_labels(lines, headers)
     found = _Header()
     dropped: list[str] = []
 
@@ -321,9 +322,15 @@ def _drop_opening_headers(
     RELEASE", "Wednesday, May 21, 2014", "Descargar", the headline printed again."""
     headers, boiler = rules
     kept: list[str] = []
+    summary = False  # a first paragraph (GOV.UK's summary) may come before "From:"/"Published"
     for index, line in enumerate(lines):
-        if index >= OPENING_WINDOW or len(line.split()) >= _PROSE_WORDS:
+        prose = len(line.split()) >= _PROSE_WORDS
+        if index >= OPENING_WINDOW or (prose and summary):
             return kept + lines[index:]
+        if prose or (summary and not _labelled(line, headers)):
+            summary = True
+            kept.append(line)
+            continue
         header = _classify_header(line, dates, headers, above_title=False)
         widget = is_widget(line, boiler)
         if header is None and not widget and not (title and fold(line) == fold(title)):
@@ -332,6 +339,26 @@ def _drop_opening_headers(
         found.add(header or _HeaderLine())
         dropped.append(line)
     return kept
+
+
+def _labelled(line: str, rules: HeaderRules) -> bool:
+    """A header line that says what it is ("From: …", "Published 4 June 2024")."""
+    return bool(full_match(rules.issuer_labels, line) or full_match(rules.labelled_dates, line))
+
+
+def _join_bare_labels(lines: list[str], rules: HeaderRules) -> list[str]:
+    """ "From:" / "Published" alone on a line, then their value: one line, as other sites print."""
+    joined: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if index + 1 < len(lines) and full_match(rules.bare_labels, line):
+            joined.append(f"{line} {lines[index + 1]}")
+            index += 2
+            continue
+        joined.append(line)
+        index += 1
+    return joined
 
 
 def _title_date(title: str | None, dates: list[DatePatterns]) -> date | None:
