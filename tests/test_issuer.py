@@ -81,3 +81,31 @@ def test_the_sources_tsv_column_reaches_the_release(tmp_path: Path) -> None:
 def test_a_labelled_issuer_line_gives_its_country() -> None:
     text = "Published 4 June 2024\nFrom: Foreign, Commonwealth & Development Office\nUK aid\nText."
     assert country(text, "en") == "GB"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.gob.mx/presidencia/es/articulos/x", "MX"),
+        ("https://www.gov.uk/government/news/x", "GB"),
+        ("https://www.justice.gov/opa/pr/x", "US"),
+        ("https://www.cancilleria.gov.co/newsroom/x", "CO"),
+        ("https://www.minrel.gob.cl/noticias/x", "CL"),
+        ("https://t.co/x", None),  # a domain sold for its letters
+        ("https://news.example.com/x", None),
+        ("not a url", None),
+    ],
+)
+def test_country_from_the_source_url(url: str, expected: str | None) -> None:
+    # "Presidencia de la República" is every republic's: only the url tells whose it is
+    text = "Versión estenográfica\nPresidencia de la República\nAmigas, amigos."
+    assert country(text, url=url) == expected
+
+
+def test_a_sentence_naming_another_countrys_ministry_is_not_a_letterhead() -> None:
+    text = (
+        "Guatemala y México fortalecen cooperación\n"
+        "CIUDAD DE GUATEMALA, 5 mar. 2024 (MINEX). – El Canciller se reunió este martes con la "
+        "Secretaria de Relaciones Exteriores de México, Alicia Bárcena.\nMás texto."
+    )
+    assert country(text) == "GT"

@@ -1,15 +1,18 @@
 """Who issued a release and in which country: ``issuer`` and ``issuer_country``.
 
 The country comes from the first of: the caller (``--issuer-country``), the source's metadata
-(an ``issuer_country`` column), the issuer names of models/issuers.yaml matched in the issuer's
-name or the letterhead, a country or first-level division named in the issuer's name ("Gobierno
-de Chile", "Sistema Anticorrupción del Estado de Coahuila"), and the dateline place's country.
+(an ``issuer_country`` column), the web domain of the source's ``url`` ("www.gob.mx" -> MX,
+"www.gov.uk" -> GB, "www.state.gov" -> US), the issuer names of models/issuers.yaml matched in
+the issuer's name or the letterhead (short lines above the text), a country or first-level
+division named in the issuer's name ("Gobierno de Chile", "Sistema Anticorrupción del Estado de
+Coahuila"), and the dateline place's country.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 import pycountry
 from pydantic import BaseModel, ConfigDict, field_validator
@@ -20,8 +23,10 @@ from prensa.ingest.dateline import place_parts
 from prensa.ingest.segment import Segments
 from prensa.resources import load_yaml, models_cache
 
-#: Body lines read as letterhead (agency lines above the dateline).
+#: Body lines read as letterhead (agency lines above the dateline), and the most words a
+#: letterhead line has: a sentence naming another country's ministry is not a letterhead.
 _LETTERHEAD_LINES = 3
+_LETTERHEAD_WORDS = 12
 #: Longest run of words looked up as one place name in an issuer's name.
 _MAX_NGRAM = 4
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
@@ -35,6 +40,9 @@ class IssuerLexicon(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     countries: dict[str, list[re.Pattern[str]]]
+    #: Domain suffix ("gov", "uk", "gov.co") -> country, before the country-code domain rule.
+    domains: dict[str, str]
+    vanity_tlds: frozenset[str]
 
     @field_validator("countries")
     @classmethod
@@ -44,11 +52,43 @@ class IssuerLexicon(BaseModel):
             raise ValueError(f"not ISO 3166 alpha-2 codes: {bad}")
         return value
 
+    @field_validator("domains")
+    @classmethod
+    def _iso_domain_codes(cls, value: dict[str, str]) -> dict[str, str]:
+        bad = [code for code in value.values() if pycountry.countries.get(alpha_2=code) is None]
+        if bad:
+            raise ValueError(f"not ISO 3166 alpha-2 codes: {bad}")
+        return value
+
+
+@models_cache
+def _lexicon() -> IssuerLexicon:
+    return load_yaml("issuers.yaml", IssuerLexicon)
+
 
 @models_cache
 def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    lexicon = load_yaml("issuers.yaml", IssuerLexicon)
-    return tuple((code, p) for code, patterns in lexicon.countries.items() for p in patterns)
+    return tuple((code, p) for code, patterns in _lexicon().countries.items() for p in patterns)
+
+
+def url_country(url: str | None) -> str | None:
+    """The country whose government's web domain ``url`` is on: a listed domain suffix, else the
+    country-code top-level domain (not one sold worldwide for its letters); None otherwise."""
+    try:
+        host = (urlsplit((url or "").strip()).hostname or "").rstrip(".")
+    except ValueError:
+        return None
+    labels = host.split(".") if "." in host else []
+    lexicon = _lexicon()
+    for start in range(len(labels)):
+        code = lexicon.domains.get(".".join(labels[start:]))
+        if code:
+            return code
+    tld = labels[-1] if labels else ""
+    if len(tld) != 2 or tld in lexicon.vanity_tlds:
+        return None
+    country = pycountry.countries.get(alpha_2=tld.upper())
+    return country.alpha_2 if country else None
 
 
 def country_code(value: str | None) -> str | None:
@@ -70,7 +110,12 @@ def issuer_country(
     from_metadata = metadata.get("issuer_country", "").strip().upper()
     if len(from_metadata) == 2 and pycountry.countries.get(alpha_2=from_metadata):
         return from_metadata
-    letterhead = [*segments.boilerplate, *segments.body.split("\n")[:_LETTERHEAD_LINES]]
+    from_url = url_country(metadata.get("url"))
+    if from_url:
+        return from_url
+    opening = segments.body.split("\n")[:_LETTERHEAD_LINES]
+    short = [line for line in opening if len(line.split()) <= _LETTERHEAD_WORDS]
+    letterhead = [*segments.boilerplate, *short]
     names = [segments.issuer] if segments.issuer else []
     return (
         _by_pattern([*names, *letterhead])
