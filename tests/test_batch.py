@@ -267,3 +267,26 @@ def test_releases_of_a_worker_that_died_are_error_rows_and_the_rest_go_on() -> N
         ("a.jsonl#2", "worker"),
     ]
     assert all("out of memory" in r.error for r in results[1:])
+
+
+def test_the_workers_of_a_dask_local_cluster_die_with_a_killed_run(tmp_path: Path) -> None:
+    inputs = _small_inputs(tmp_path)
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [PRENSA, "run", str(inputs), "--out", str(out), "--engine", "dask", "-j", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    manifest = out / "manifest.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if manifest.exists() and len(manifest.read_bytes().splitlines()) >= 2:
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "the run ended before it could be interrupted"
+    workers = psutil.Process(process.pid).children(recursive=True)
+    assert workers, "a local Dask cluster runs its workers in processes of their own"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    _, alive = psutil.wait_procs(workers, timeout=30)
+    assert not alive, "the cluster's processes must die with the run"
