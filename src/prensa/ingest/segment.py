@@ -20,6 +20,7 @@ import dateparser
 from prensa import gazetteer
 from prensa.ingest.boilerplate import is_widget, strip_tail
 from prensa.ingest.dateline import OPENING_WINDOW, find_dateline, is_dateline, place_parts
+from prensa.ingest.lines import bullet_text, is_labelled, join_bare_labels, lead_bullets
 from prensa.ingest.patterns import (
     BoilerplateRules,
     DatePatterns,
@@ -97,7 +98,7 @@ def segment(raw: RawDocument, language: str) -> Segments:
     headers, boiler = header_rules(), boilerplate_rules()
     dates = _patterns_for(language)
     lines = [line for line in (_clean(line) for line in raw.text.split("\n")) if line]
-    lines = _join_bare_labels(lines, headers)
+    lines = join_bare_labels(lines, headers)
     found = _Header()
     dropped: list[str] = []
 
@@ -107,7 +108,7 @@ def segment(raw: RawDocument, language: str) -> Segments:
     pos = _skip_header(lines, pos, found, dates, headers, dropped, above_title=False)
     if issuer_lead is None:  # "Title / July 1, 2025 / Office of the Spokesperson / text"
         issuer_lead, pos = _issuer_line(lines, pos, found, dates, headers, dropped)
-    bullets, pos = _bullets(lines, pos, headers.bullets)
+    bullets, pos = lead_bullets(lines, pos, headers.bullets)
     tail = strip_tail(lines[pos:], boiler, dates, headers.release_numbers, parse_date)
     dropped.extend(tail.dropped)
     found.add(_HeaderLine(date=tail.published, release_number=tail.release_number))
@@ -254,7 +255,7 @@ def _title(
 
 
 def _reads_like_title(line: str, dates: list[DatePatterns], rules: HeaderRules) -> bool:
-    if len(line) > rules.title_max_chars or _bullet_text(line, rules.bullets) is not None:
+    if len(line) > rules.title_max_chars or bullet_text(line, rules.bullets) is not None:
         return False
     if is_dateline(line, dates, parse_date, _known_place):
         return False
@@ -282,28 +283,6 @@ def _issuer_line(
     return line, pos + 1
 
 
-def _bullet_text(line: str, bullets: str) -> str | None:
-    """The item of a bullet line ("• Se acordó …" -> "Se acordó …"), else None."""
-    if len(line) < 2 or line[0] not in bullets:
-        return None
-    # ASCII and dash markers need a space ("- x"); glyphs like • may touch the text.
-    if line[0] in "-–*" and not line[1].isspace():
-        return None
-    item = line[1:].strip()
-    return item or None
-
-
-def _bullets(lines: list[str], pos: int, bullets: str) -> tuple[list[str], int]:
-    lead: list[str] = []
-    while pos < len(lines):
-        item = _bullet_text(lines[pos], bullets)
-        if item is None:
-            break
-        lead.append(item)
-        pos += 1
-    return lead, pos
-
-
 def _known_place(place: str) -> bool:
     gaz = gazetteer.load()
     return any(gaz.lookup(part) is not None for part in place_parts(place))
@@ -327,7 +306,7 @@ def _drop_opening_headers(
         prose = len(line.split()) >= _PROSE_WORDS
         if index >= OPENING_WINDOW or (prose and summary):
             return kept + lines[index:]
-        if prose or (summary and not _labelled(line, headers)):
+        if prose or (summary and not is_labelled(line, headers)):
             summary = True
             kept.append(line)
             continue
@@ -339,26 +318,6 @@ def _drop_opening_headers(
         found.add(header or _HeaderLine())
         dropped.append(line)
     return kept
-
-
-def _labelled(line: str, rules: HeaderRules) -> bool:
-    """A header line that says what it is ("From: …", "Published 4 June 2024")."""
-    return bool(full_match(rules.issuer_labels, line) or full_match(rules.labelled_dates, line))
-
-
-def _join_bare_labels(lines: list[str], rules: HeaderRules) -> list[str]:
-    """ "From:" / "Published" alone on a line, then their value: one line, as other sites print."""
-    joined: list[str] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if index + 1 < len(lines) and full_match(rules.bare_labels, line):
-            joined.append(f"{line} {lines[index + 1]}")
-            index += 2
-            continue
-        joined.append(line)
-        index += 1
-    return joined
 
 
 def _title_date(title: str | None, dates: list[DatePatterns]) -> date | None:
