@@ -30,6 +30,17 @@ def test_cities_are_geocoded_with_admin1_and_geonames_id() -> None:
     assert city.geonameid == 3530597 and city.admin1 is not None
 
 
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [("México", 23, -102), ("Chile", -30, -71), ("Reino Unido", 54, -2), ("Suiza", 47, 8)],
+)
+def test_countries_are_geocoded_too(name: str, lat: float, lon: float) -> None:
+    """A country is on the journalists' map like a city: it has a representative point."""
+    country = gazetteer.load().lookup(name)
+    assert country is not None and country.kind == "country"
+    assert (country.lat, country.lon) == (pytest.approx(lat, abs=1), pytest.approx(lon, abs=1))
+
+
 def test_kinds_and_countries() -> None:
     gaz = gazetteer.load()
     assert gaz.lookup("México").kind == "country"  # type: ignore[union-attr]

