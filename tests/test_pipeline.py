@@ -169,3 +169,32 @@ def test_a_release_longer_than_spacys_limit_is_parsed_in_pieces_and_one_too_long
     monkeypatch.setattr(pipeline, "MAX_TEXT_CHARS", 1000)
     (error,) = process_raw([RawDocument("a.txt", "txt", text)])
     assert isinstance(error, ErrorRecord) and "not analysed" in error.error
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "places"),
+    [
+        (
+            "Reunión de cancilleres\nCIUDAD DE GUATEMALA, 5 mar. 2024 (MINEX). – El Canciller "
+            "Carlos Ramiro Martínez se reunió este martes con su homólogo.",
+            "es",
+            [("CIUDAD DE GUATEMALA", "city")],
+        ),
+        (
+            "Reunión de cancilleres\nBogotá (Colombia). El Canciller Luis Murillo se reunió hoy "
+            "con su homólogo.",
+            "es",
+            [("Bogotá", "city"), ("Colombia", "country")],
+        ),
+    ],
+)
+def test_the_dateline_place_is_a_place_and_never_a_person(
+    text: str, language: str, places: list[tuple[str, str]]
+) -> None:
+    raw = RawDocument(source_path="<test>", format="txt", text=text, metadata={})
+    record = next(iter(process_raw([raw], language=language)))
+    assert isinstance(record, DocumentRecord)
+    assert [(p.name, p.kind) for p in record.places][: len(places)] == places
+    assert all(record.text[p.start : p.end] == p.name for p in record.places)
+    named = {p.name.casefold() for p in record.people}
+    assert not named & {name.casefold() for name, _ in places}

@@ -20,6 +20,7 @@ from prensa import nlp
 from prensa.context import DocContext
 from prensa.errors import ExtractionError
 from prensa.extract import commitments, dates, organizations, people, places, roles, topics
+from prensa.extract.dateline_place import mark_dateline_place
 from prensa.extract.spans import set_entity_spans
 from prensa.ids import stable_id
 from prensa.ingest.issuer import country_code, issuer_country
@@ -117,6 +118,7 @@ def build_record(item: Prepared, doc: Doc) -> DocumentRecord:
         ),
         issuer_country=item.issuer_country,
     )
+    mark_dateline_place(doc, ctx, seg.dateline_place)
     found_people, person_mentions = people.extract(doc, ctx)
     found_orgs, org_mentions = organizations.extract(doc, ctx)
     found_places, place_mentions = places.extract(doc, ctx)
