@@ -50,6 +50,12 @@ class LanguageLexicon(BaseModel):
     fillers: list[str]
     conjunctions: list[str]
     quantity_words: list[str]
+    #: Right before a number, they make it an identifier (a phone, statute or version number),
+    #: never a numeric date: "Tel. 01-12-2034", "Decreto 12.06.2019", "version 3.1.2023".
+    identifier_words: list[str] = []
+    #: Numbers in words as official texts write days and years ("tres de agosto del año dos mil
+    #: veinte"): they mark the spans to convert to digits (text2num) before reading.
+    number_words: list[str] = []
     exclude: list[str]
 
     @field_validator("exclude")
@@ -71,6 +77,13 @@ class LanguageLexicon(BaseModel):
         """Month or weekday names, lower-case, with and without accents ('sábado', 'sabado')."""
         entries = getattr(self, kind)
         return sorted({w.lower() for w in entries} | {fold(w) for w in entries})
+
+    @cached_property
+    def number_triggers(self) -> frozenset[str]:
+        """Number words that are no other date word: 'first' and 'second' are also the edges
+        of 'the first half of 2020', which must stay as they are."""
+        other = {w for phrase, _, _ in self.phrases for w in phrase}
+        return frozenset(fold(w) for w in self.number_words) - other
 
     @cached_property
     def phrases(self) -> tuple[Phrase, ...]:
