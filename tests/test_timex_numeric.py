@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 from spacy.language import Language as SpacyLanguage
 
-from prensa import nlp
 from prensa.context import DocContext
 from prensa.extract import dates
 from prensa.timex import normalize
@@ -95,8 +94,8 @@ def test_number_words_that_are_also_date_words_keep_their_meaning() -> None:
 
 
 @pytest.fixture(scope="module")
-def pipelines() -> dict[str, SpacyLanguage]:
-    return {"es": nlp.load("es"), "en": nlp.load("en")}
+def pipelines(nlp_es: SpacyLanguage, nlp_en: SpacyLanguage) -> dict[str, SpacyLanguage]:
+    return {"es": nlp_es, "en": nlp_en}
 
 
 def found(
