@@ -80,6 +80,8 @@ def test_one_unambiguous_date_settles_the_others_of_the_release() -> None:
         ("a los quince días del mes de marzo de dos mil veintidós", "es", "2022-03-15"),
         ("the third of August, two thousand twenty", "en", "2020-08-03"),
         ("the twenty-first of May, two thousand and nineteen", "en", "2019-05-21"),
+        ("the first of May, 2020", "en", "2020-05-01"),
+        ("the second of June 2021", "en", "2021-06-02"),
     ],
 )
 def test_dates_in_words(text: str, language: str, expected: str) -> None:

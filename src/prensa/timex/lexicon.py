@@ -19,7 +19,9 @@ from prensa.resources import LexiconError, load_yaml, models_cache
 from prensa.text import fold
 
 Unit = Literal["week", "weekend", "month", "year"]
-Kind = Literal["month", "weekday", "day_word", "unit", "shift", "edge", "filler", "conj"]
+Kind = Literal[
+    "month", "weekday", "day_word", "ordinal_day", "unit", "shift", "edge", "filler", "conj"
+]
 #: A lexicon phrase as folded words, what it is, and its value (a month's number, a shift…).
 Phrase = tuple[tuple[str, ...], Kind, object]
 
@@ -44,6 +46,8 @@ class LanguageLexicon(BaseModel):
     month_abbreviations: dict[str, Annotated[int, Field(ge=1, le=12)]] = {}
     weekdays: dict[str, Annotated[int, Field(ge=1, le=7)]]
     day_words: dict[str, int]
+    #: A day of the month named by an ordinal that is also an edge word: "the first of May".
+    ordinal_days: dict[str, Annotated[int, Field(ge=1, le=31)]] = {}
     units: dict[str, Unit]
     shifts: dict[str, Literal[-1, 0, 1]]
     edges: list[str]
@@ -98,6 +102,7 @@ class LanguageLexicon(BaseModel):
             ("weekday", dict(self.weekdays)),
             ("month", dict(self.months)),
             ("day_word", dict(self.day_words)),
+            ("ordinal_day", dict(self.ordinal_days)),
         ]
         for kind, entries in sources:  # later kinds win: a month beats a filler of that spelling
             for phrase, value in entries.items():
