@@ -24,6 +24,7 @@ from prensa.ingest import issuer, patterns
 from prensa.kb import governments
 from prensa.records import Language
 from prensa.resources import LexiconError
+from prensa.timex import numeric
 
 #: Every models/ file read through ``prensa.resources.load_yaml``, and a call that loads it.
 LOADERS: dict[str, Callable[[], object]] = {
@@ -38,6 +39,7 @@ LOADERS: dict[str, Callable[[], object]] = {
     "commitments.yaml": taxonomy.commitment_model,
     "dates/lexicon.yaml": lambda: (timex.lexicon("es"), timex.lexicon("en")),
     "dates/patterns.yaml": lambda: (dates.patterns("es"), dates.patterns("en")),
+    "dates/numeric.yaml": numeric.numeric_orders,
     "evaluation/conll_labels.yaml": lambda: (conll.label_map("es"), conll.label_map("en")),
     "evaluation/stopwords.yaml": gold_vocabulary,
     "entities/governments.yaml": governments.governments_file,

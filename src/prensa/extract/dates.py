@@ -21,6 +21,7 @@ from prensa.ids import stable_id
 from prensa.records import DateMention, DateRelation, Language
 from prensa.resources import LexiconError, load_yaml, models_cache, word_class
 from prensa.timex import Tense, lexicon, normalize
+from prensa.timex.numeric import Order, default_order, document_order, glued_date_end
 
 _OPERATORS = "?*+!"
 _VERBS = ("VERB", "AUX")
@@ -168,10 +169,14 @@ def candidate_spans(doc: Doc, language: Language) -> list[Span]:
 
 
 def _char_bounds(span: Span) -> tuple[int, int]:
-    """Character offsets without edge punctuation glued to a token ('2026.-' -> '2026')."""
+    """Character offsets without edge punctuation glued to a token ('2026.-' -> '2026') or a
+    time glued to a numeric date ('08.02.2023/11.00am' -> '08.02.2023')."""
     text = span.text
     lead = len(text) - len(text.lstrip(".,;:-–—()\"'“”«» "))
     tail = len(text.rstrip(".,;:-–—()\"'“”«» "))
+    glued = glued_date_end(text[lead:])
+    if glued is not None:
+        tail = lead + glued
     return span.start_char + lead, span.start_char + max(tail, lead)
 
 
@@ -223,6 +228,12 @@ def _in_dateline(ctx: DocContext, start: int, end: int) -> bool:
     return ctx.dateline is not None and ctx.dateline[0] <= start and end <= ctx.dateline[1]
 
 
+def _numeric_order(texts: list[str], ctx: DocContext) -> Order:
+    """Day or month first in this release's numeric dates: what its own unambiguous dates
+    show, else what its issuer's country (or language) writes."""
+    return document_order(texts) or default_order(ctx.language, ctx.issuer_country)
+
+
 def extract(doc: Doc, ctx: DocContext) -> list[DateMention]:
     """Every date expression of the document with its ISO value(s), in text order.
 
@@ -232,11 +243,13 @@ def extract(doc: Doc, ctx: DocContext) -> list[DateMention]:
     text = doc.text
     mentions: list[DateMention] = []
     dateline_seen = False
-    for span in candidate_spans(doc, ctx.language):
-        start, end = _char_bounds(span)
+    bounded = [(span, *_char_bounds(span)) for span in candidate_spans(doc, ctx.language)]
+    order = _numeric_order([text[start:end] for _, start, end in bounded], ctx)
+    for span, start, end in bounded:
         if end <= start:
             continue
-        values = normalize(text[start:end], ctx.language, ctx.anchor, clause_tense(span, text))
+        tense = clause_tense(span, text)
+        values = normalize(text[start:end], ctx.language, ctx.anchor, tense, order)
         if not values:
             continue
         relation: DateRelation = "mentioned"

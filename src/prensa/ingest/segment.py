@@ -32,6 +32,7 @@ from prensa.ingest.patterns import (
 )
 from prensa.ingest.readers import RawDocument
 from prensa.text import fold
+from prensa.timex.numeric import language_order
 
 PublishedSource = Literal["dateline", "header", "metadata"]
 
@@ -39,7 +40,6 @@ PublishedSource = Literal["dateline", "header", "metadata"]
 _PROSE_WORDS = 30
 _ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
-_DATE_ORDER = {"es": "DMY", "en": "MDY"}
 #: "1º de mayo", "1o. de mayo" -> "1 de mayo": dateparser does not read ordinal day marks.
 _ORDINAL_DAY = re.compile(r"(\d)\s*(?:º|°|o\.?)(?=\s)")
 
@@ -156,7 +156,7 @@ def _parse_date(text: str, language: str) -> date | None:
         settings={
             "REQUIRE_PARTS": ["day", "month", "year"],
             "PREFER_DAY_OF_MONTH": "first",
-            "DATE_ORDER": _DATE_ORDER.get(language, "DMY"),
+            "DATE_ORDER": language_order(language),
             "RETURN_AS_TIMEZONE_AWARE": False,
         },
     )

@@ -19,7 +19,9 @@ from prensa.resources import LexiconError, load_yaml, models_cache
 from prensa.text import fold
 
 Unit = Literal["week", "weekend", "month", "year"]
-Kind = Literal["month", "weekday", "day_word", "unit", "shift", "edge", "filler", "conj"]
+Kind = Literal[
+    "month", "weekday", "day_word", "ordinal_day", "unit", "shift", "edge", "filler", "conj"
+]
 #: A lexicon phrase as folded words, what it is, and its value (a month's number, a shift…).
 Phrase = tuple[tuple[str, ...], Kind, object]
 
@@ -44,12 +46,20 @@ class LanguageLexicon(BaseModel):
     month_abbreviations: dict[str, Annotated[int, Field(ge=1, le=12)]] = {}
     weekdays: dict[str, Annotated[int, Field(ge=1, le=7)]]
     day_words: dict[str, int]
+    #: A day of the month named by an ordinal that is also an edge word: "the first of May".
+    ordinal_days: dict[str, Annotated[int, Field(ge=1, le=31)]] = {}
     units: dict[str, Unit]
     shifts: dict[str, Literal[-1, 0, 1]]
     edges: list[str]
     fillers: list[str]
     conjunctions: list[str]
     quantity_words: list[str]
+    #: Right before a number, they make it an identifier (a phone, statute or version number),
+    #: never a numeric date: "Tel. 01-12-2034", "Decreto 12.06.2019", "version 3.1.2023".
+    identifier_words: list[str] = []
+    #: Numbers in words as official texts write days and years ("tres de agosto del año dos mil
+    #: veinte"): they mark the spans to convert to digits (text2num) before reading.
+    number_words: list[str] = []
     exclude: list[str]
 
     @field_validator("exclude")
@@ -73,6 +83,13 @@ class LanguageLexicon(BaseModel):
         return sorted({w.lower() for w in entries} | {fold(w) for w in entries})
 
     @cached_property
+    def number_triggers(self) -> frozenset[str]:
+        """Number words that are no other date word: 'first' and 'second' are also the edges
+        of 'the first half of 2020', which must stay as they are."""
+        other = {w for phrase, _, _ in self.phrases for w in phrase}
+        return frozenset(fold(w) for w in self.number_words) - other
+
+    @cached_property
     def phrases(self) -> tuple[Phrase, ...]:
         """Every phrase as folded words, longest first so 'pasado mañana' beats 'pasado'."""
         table: dict[tuple[str, ...], tuple[Kind, object]] = {}
@@ -85,6 +102,7 @@ class LanguageLexicon(BaseModel):
             ("weekday", dict(self.weekdays)),
             ("month", dict(self.months)),
             ("day_word", dict(self.day_words)),
+            ("ordinal_day", dict(self.ordinal_days)),
         ]
         for kind, entries in sources:  # later kinds win: a month beats a filler of that spelling
             for phrase, value in entries.items():

@@ -80,6 +80,10 @@ def _endpoint(items: list[_Item]) -> Endpoint | None:
                     ep.day = number
                 else:
                     return None
+            case "ordinal_day":
+                if ep.day is not None:
+                    return None
+                ep.day = int(str(item.value))
             case "month" | "weekday" | "day_word" | "shift":
                 current = getattr(ep, item.kind)
                 if current is not None and current != item.value:

@@ -16,6 +16,7 @@ from dateparser.date import DateDataParser
 
 from prensa.records import Granularity, Language
 from prensa.timex.lexicon import LanguageLexicon
+from prensa.timex.numeric import language_order
 from prensa.timex.reading import Endpoint
 
 Tense = Literal["past", "future"]
@@ -54,7 +55,7 @@ def _parser(language: Language, anchor: date | None, prefer: Prefer) -> DateData
     settings: dict[str, object] = {
         "PREFER_DATES_FROM": prefer,
         "PREFER_DAY_OF_MONTH": "first",
-        "DATE_ORDER": "DMY" if language == "es" else "MDY",
+        "DATE_ORDER": language_order(language),
         "PARSERS": ["custom-formats", "absolute-time"],
     }
     if anchor is not None:
@@ -159,9 +160,3 @@ def value_of(
     if ep.weekday is not None:
         return _weekday(ep, anchor, tense)
     return _shifted_unit(ep, anchor)
-
-
-def numeric_value(text: str, language: Language, anchor: date | None) -> list[TimeValue]:
-    """A numeric date ('15/03/2019', '2019-03-15') as dateparser reads it in ``language``."""
-    parsed = _dateparse(text, language, anchor, "current_period")
-    return [_day(parsed, False)] if parsed is not None else []
