@@ -500,3 +500,16 @@ def test_release_numbers_and_site_sections_are_not_text(
 def test_a_bracketed_date_then_a_full_stop_is_a_dateline() -> None:
     s = segment(raw("Título\nBogotá (jun. 3/24). El canciller se reunió ayer.\nMás."), "es")
     assert (s.dateline_place, s.dateline_date) == ("Bogotá", date(2024, 6, 3))
+
+
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        ("WELLINGTON, 7/2/2024 - The Government confirmed funding.", date(2024, 2, 7)),
+        ("BERN, 08.02.2023 - The Federal Council decided.", date(2023, 2, 8)),
+        ("WASHINGTON, 7/2/2024 - The Secretary met the Minister.", date(2024, 7, 2)),
+        ("LONDON, 25/3/2024 - The Foreign Secretary spoke.", date(2024, 3, 25)),
+    ],
+)
+def test_a_numeric_dateline_date_is_read_in_its_places_order(line: str, when: date) -> None:
+    assert segment(raw(f"A title\n{line}\nMore."), "en").dateline_date == when

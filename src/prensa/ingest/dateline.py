@@ -35,6 +35,8 @@ class Dateline:
     end: int
     place: str | None
     date: date | None
+    #: The date as written ("7/2/2024"), for a reading that needs the place's country.
+    date_text: str | None = None
 
 
 DateParser = Callable[[str, str], "date | None"]
@@ -54,8 +56,8 @@ def find_dateline(
         closing = after_text or index == len(lines) - 1
         found = _match_line(line, dates, parse, is_place, closing=closing)
         if found is not None:
-            start, end, place, when = found
-            return Dateline(index, start, end, place, when)
+            start, end, place, when, written = found
+            return Dateline(index, start, end, place, when, written)
         if len(line.split()) >= _PARAGRAPH_WORDS:
             return None
         after_text = after_text or line.endswith((".", "!", "?"))
@@ -77,7 +79,7 @@ def _match_line(
     is_place: PlaceCheck,
     *,
     closing: bool,
-) -> tuple[int, int, str | None, date | None] | None:
+) -> tuple[int, int, str | None, date | None, str | None] | None:
     for patterns in dates:
         hit = patterns.dateline(line)
         if hit is None:
@@ -95,7 +97,7 @@ def _match_line(
         if closing and match.end() == len(line):  # a "Place, date" line after text: a signature
             continue
         spans = [match.span(g) for g in ("place", "date") if groups.get(g)]
-        return min(s for s, _ in spans), max(e for _, e in spans), place, when
+        return min(s for s, _ in spans), max(e for _, e in spans), place, when, groups.get("date")
     return None
 
 

@@ -19,7 +19,13 @@ import dateparser
 
 from prensa import gazetteer
 from prensa.ingest.boilerplate import is_widget, strip_tail
-from prensa.ingest.dateline import OPENING_WINDOW, find_dateline, is_dateline, place_parts
+from prensa.ingest.dateline import (
+    OPENING_WINDOW,
+    Dateline,
+    find_dateline,
+    is_dateline,
+    place_parts,
+)
 from prensa.ingest.lines import bullet_text, is_labelled, join_bare_labels, lead_bullets
 from prensa.ingest.patterns import (
     BoilerplateRules,
@@ -32,7 +38,13 @@ from prensa.ingest.patterns import (
 )
 from prensa.ingest.readers import RawDocument
 from prensa.text import fold
-from prensa.timex.numeric import language_order
+from prensa.timex.numeric import (
+    default_order,
+    is_numeric_date,
+    language_order,
+    numeric_date,
+    settled_order,
+)
 
 PublishedSource = Literal["dateline", "header", "metadata"]
 
@@ -116,7 +128,7 @@ def segment(raw: RawDocument, language: str) -> Segments:
     body_lines = _drop_opening_headers(body_lines, title, dates, (headers, boiler), found, dropped)
 
     dateline = find_dateline(body_lines, dates, parse_date, _known_place)
-    dateline_date = dateline.date if dateline else None
+    dateline_date = _local_reading(dateline, language) if dateline else None
     header_date = found.date or (None if dateline_date else _title_date(title, dates))
     published, source = _published(header_date, dateline_date, raw.metadata.get("date"), dates)
     lead = [issuer_lead, *bullets] if issuer_lead else bullets
@@ -281,6 +293,21 @@ def _issuer_line(
         dropped.append(line)
         return None, pos + 1
     return line, pos + 1
+
+
+def _local_reading(dateline: Dateline, language: str) -> date | None:
+    """The dateline's date, a numeric one read in the order of its place's country:
+    "WELLINGTON, 7/2/2024" is 7 February, "WASHINGTON, 7/2/2024" July 2."""
+    written = dateline.date_text
+    if written is None or not is_numeric_date(written) or settled_order(written) is not None:
+        return dateline.date
+    gaz = gazetteer.load()
+    for part in reversed(place_parts(dateline.place or "")):  # the country after the comma first
+        entry = gaz.lookup(part)
+        if entry is not None and entry.country_code:
+            order = default_order(language, entry.country_code)
+            return numeric_date(written, order) or dateline.date
+    return dateline.date
 
 
 def _known_place(place: str) -> bool:
