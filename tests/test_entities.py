@@ -120,6 +120,33 @@ def test_capitalised_phrase_opened_by_an_organisation_head(nlp_es: Language) -> 
     assert "Coordinación Nacional de Protección Civil" in _ents(nlp_es, text, ORG_LABELS)
 
 
+def test_an_organisation_name_keeps_its_jurisdiction(nlp_es: Language) -> None:
+    text = (
+        "El Comité Técnico de Evaluación del Sistema Estatal de Salud de Jalisco y la Comisión "
+        "de Vigilancia del Estado de Nuevo León firmaron el convenio."
+    )
+    orgs = _ents(nlp_es, text, ORG_LABELS)
+    assert "Comité Técnico de Evaluación del Sistema Estatal de Salud de Jalisco" in orgs
+    assert "Comisión de Vigilancia del Estado de Nuevo León" in orgs
+    places = _ents(nlp_es, text, PLACE_LABELS)
+    assert not {"Jalisco", "Nuevo León"} & set(places)
+
+
+def test_an_organisation_stops_before_an_article_without_a_preposition(nlp_en: Language) -> None:
+    text = "At last week's Forum the United States pledged new funds to the region."
+    assert "United States" in _ents(nlp_en, text, PLACE_LABELS)
+
+
+def test_an_office_keeps_its_holder_but_not_a_place_owner(nlp_en: Language) -> None:
+    text = (
+        "Charges were filed by the District Attorney’s Office for the Northern District of Ohio. "
+        "Canada’s Department of Finance welcomed the news."
+    )
+    orgs = _ents(nlp_en, text, ORG_LABELS)
+    assert "District Attorney’s Office for the Northern District of Ohio" in orgs
+    assert "Department of Finance" in orgs
+
+
 def test_named_rivers_storms_and_cities_are_not_people(nlp_es: Language, nlp_en: Language) -> None:
     es = "La Conagua reforzará los bordos del río Grijalva antes de que llegue el huracán Melissa."
     assert not {"Grijalva", "Melissa"} & set(_ents(nlp_es, es, PERSON_LABELS))

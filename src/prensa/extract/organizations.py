@@ -105,6 +105,36 @@ def _resolve(
     return _Group(name, acronym, None)
 
 
+_LINKS = frozenset({"de", "del", "of", "for", "en", "in"})
+
+
+def _shortened_joined(groups: dict[str, _Group]) -> dict[str, _Group]:
+    """'Consejo de Participación Ciudadana' after 'Consejo de Participación Ciudadana del Estado
+    de Coahuila' is the same body with its jurisdiction dropped, as releases shorten a name they
+    wrote in full. Joined only when exactly one longer name in the release extends it so."""
+    words = {key: key.split() for key in groups}
+    joined = dict(groups)
+    for key, group in groups.items():
+        if group.known or len(words[key]) < 2:
+            continue
+        n = len(words[key])
+        longer = [
+            other
+            for other, w in words.items()
+            if len(w) > n + 1 and w[:n] == words[key] and w[n] in _LINKS
+        ]
+        if len(longer) != 1:
+            continue
+        target = joined.get(longer[0])
+        if target is None or target is group:
+            continue
+        target.spans.extend(group.spans)
+        target.spans.sort(key=lambda s: s.start)
+        target.forms.update(group.forms)
+        del joined[key]
+    return joined
+
+
 def extract(doc: Doc, ctx: DocContext) -> tuple[list[Organization], list[Mention]]:
     """One Organization per institution named in ``doc``, and one Mention per occurrence."""
     spans = entities_with_labels(doc, ORG_LABELS)
@@ -122,7 +152,7 @@ def extract(doc: Doc, ctx: DocContext) -> tuple[list[Organization], list[Mention
 
     organizations: list[Organization] = []
     mentions: list[Mention] = []
-    for group in groups.values():
+    for group in _shortened_joined(groups).values():
         org_id = entity_id("org", group.name)
         name = group.display_name()
         organizations.append(
