@@ -33,6 +33,21 @@ def _titles(found: list[Role], person: str) -> set[str]:
 # --- Spanish ----------------------------------------------------------------------------------
 
 
+def test_a_plural_title_is_shared_by_a_list_with_a_compound_name(nlp_es: Language) -> None:
+    text = (
+        "Asistieron los consejeros María de Lourdes de Koster Ruiz, Tomás Herrera Vidal y "
+        "Ana Lucía Fuentes Mora."
+    )
+    _, found = _roles(nlp_es, text, "es")
+    for person in (
+        "María de Lourdes de Koster Ruiz",
+        "Tomás Herrera Vidal",
+        "Ana Lucía Fuentes Mora",
+    ):
+        assert _titles(found, person), person
+    assert not any(r.title.endswith("s") for r in found)
+
+
 def test_coordinated_titles_in_apposition_are_two_roles(nlp_es: Language) -> None:
     text = (
         "Roberto Velasco, subsecretario para América del Norte y encargado de despacho de la "

@@ -25,7 +25,7 @@ _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 def repair(r: EntityContext, doc: Doc) -> list[Span]:
     """The statistical entities, cleaned: prefixes stripped, false positives dropped."""
     repaired: list[Span] = []
-    for ent in doc.ents:
+    for ent in compound_names(r, list(doc.ents)):
         if (not r.trust_ner and is_upper_line(ent)) or inside_office(r, ent):
             continue
         if ent.label_ in PERSON_LABELS:
@@ -40,6 +40,29 @@ def repair(r: EntityContext, doc: Doc) -> list[Span]:
         if fixed is not None:
             repaired.append(fixed)
     return surnames_as_people(r, repaired)
+
+
+def compound_names(r: EntityContext, spans: list[Span]) -> list[Span]:
+    """'María de Lourdes de Koster López', which the model cuts at its particles into 'María',
+    'Lourdes' and 'Koster López': name pieces joined only by 'de', 'del', 'de los' are one
+    person. A conjunction ('X y Y') still separates two people."""
+    joins = r.particles - r.conjunctions
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        prev = out[-1] if out else None
+        gap = span.doc[prev.end : span.start] if prev is not None else None
+        if (
+            prev is not None
+            and gap is not None
+            and 1 <= len(gap) <= 2
+            and all(t.lower_ in joins for t in gap)
+            and {prev.label_, span.label_} <= PERSON_LABELS | {"MISC"}
+            and PERSON_LABELS & {prev.label_, span.label_}
+        ):
+            out[-1] = Span(span.doc, prev.start, span.end, label=r.labels["person"])
+            continue
+        out.append(span)
+    return out
 
 
 def inside_office(r: EntityContext, ent: Span) -> bool:
