@@ -147,6 +147,29 @@ def test_an_office_keeps_its_holder_but_not_a_place_owner(nlp_en: Language) -> N
     assert "Department of Finance" in orgs
 
 
+def test_spanish_offices_named_by_their_function(nlp_es: Language) -> None:
+    text = "Se turnó el expediente a la Visitaduría Judicial General y a la Oficialía Mayor."
+    orgs = _ents(nlp_es, text, ORG_LABELS)
+    assert {"Visitaduría Judicial General", "Oficialía Mayor"} <= set(orgs)
+
+
+def test_a_nationality_is_neither_a_person_nor_a_place(nlp_en: Language) -> None:
+    text = "The minister received the Sri Lankan ambassador, Rohan Perera, in Bern."
+    found = _ents(nlp_en, text, PERSON_LABELS | PLACE_LABELS)
+    assert "Sri Lankan" not in found
+
+
+def test_an_organisation_ends_before_a_titled_conjunct(nlp_en: Language) -> None:
+    from prensa.components.entities.repair import repair_name
+
+    doc = nlp_en("Present were officials of the Tax Division and Maj. Gen. Peter Olsen.")
+    start = [t.text for t in doc].index("Tax")
+    end = [t.text for t in doc].index("Maj") + 1
+    rules = nlp_en.get_pipe("prensa_entities").context  # type: ignore[attr-defined]
+    fixed = repair_name(rules, Span(doc, start, end, label="ORG"))
+    assert fixed is not None and fixed.text == "Tax Division"
+
+
 def test_named_rivers_storms_and_cities_are_not_people(nlp_es: Language, nlp_en: Language) -> None:
     es = "La Conagua reforzará los bordos del río Grijalva antes de que llegue el huracán Melissa."
     assert not {"Grijalva", "Melissa"} & set(_ents(nlp_es, es, PERSON_LABELS))

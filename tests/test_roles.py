@@ -369,3 +369,20 @@ def test_ids_and_evidence(nlp_en: Language) -> None:
     _, again = _roles(nlp_en, text, "en")
     assert again[0].role_id == role.role_id
     assert role.role_id.startswith("role_")
+
+
+def test_english_titles_with_a_qualifier_or_a_district(nlp_en: Language) -> None:
+    text = (
+        "The case is prosecuted by Senior Trial Attorney Joanna Pike of the Fraud Section. "
+        "“We never stopped looking,” said Ramon Ortega Jr., U.S. Marshal for the Eastern "
+        "District of Texas."
+    )
+    _, found = _roles(nlp_en, text, "en")
+    assert "Senior Trial Attorney" in _titles(found, "Joanna Pike")
+    assert "U.S. Marshal for the Eastern District of Texas" in _titles(found, "Ramon Ortega Jr.")
+
+
+def test_a_manager_after_an_abbreviated_honorific(nlp_es: Language) -> None:
+    text = "El comité se reunió con la Lic. Rebeca Soto Lara, Gerente de COPARMEX Mérida, ayer."
+    _, found = _roles(nlp_es, text, "es")
+    assert "Gerente de COPARMEX Mérida" in _titles(found, "Rebeca Soto Lara")

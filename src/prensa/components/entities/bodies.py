@@ -53,6 +53,8 @@ def _possessor(r: EntityContext, doc: Doc, head: int) -> int:
         and not doc[begin].is_sent_start
     ):
         begin -= 1
+    if begin > 0 and doc[begin - 1].lower_ in r.complement_links:
+        return head  # 'Department of State’s Bureau …': the owner is another body
     owner = " ".join(t.text for t in doc[begin : head - 1])
     if r.gazetteer.lookup(owner) or r.gazetteer.lookup(doc[head - 2].text):
         return head

@@ -8,6 +8,7 @@ from spacy.tokens import Span
 from prensa.components.entities.context import EntityContext
 from prensa.labels import ORG_LABELS, PLACE_LABELS
 from prensa.text import fold, folded_words, line_start
+from prensa.titles import demonym_country
 
 #: A city smaller than this whose name is a dictionary word ("Marina", "Federal") is not trusted.
 _BIG_CITY = 500_000
@@ -40,6 +41,8 @@ def known_non_name(r: EntityContext, name: Span) -> bool:
         return True
     if r.org_heads.match(words) or r.place_heads.match(words):
         return True  # 'Comisión …', 'Complejo Termoeléctrico Manzanillo'
+    if demonym_country(name.text, r.language):  # type: ignore[arg-type]
+        return True  # 'the Sri Lankan ambassador': a nationality
     place = r.gazetteer.lookup(name.text)
     if place is not None and (place.kind != "city" or len(name) > 1):
         return True  # a surname may be a town (Juárez), a full name is not 'Ciudad Juárez'
@@ -83,8 +86,8 @@ def plausible_place(r: EntityContext, span: Span) -> bool:
             and entry.kind == "city"
             and (entry.population or 0) < _BIG_CITY
         )  # 'Marina', 'Federal', 'Constitución' are towns somewhere, and words here
-    if "-" in span.text:
-        return False  # 'U.S.-Costa Rica' is an adjective
+    if "-" in span.text or demonym_country(span.text, r.language):  # type: ignore[arg-type]
+        return False  # 'U.S.-Costa Rica' is an adjective, 'Sri Lankan' a nationality
     words = folded_words(span)
     if r.place_heads.match(words):
         return True

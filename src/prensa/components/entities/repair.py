@@ -42,6 +42,12 @@ def repair(r: EntityContext, doc: Doc) -> list[Span]:
     return surnames_as_people(r, repaired)
 
 
+def _common_words(r: EntityContext, piece: Span) -> bool:
+    """A piece made only of dictionary words ('Centenario Luctuoso') names an event or a work
+    after someone ('… de Francisco Villa'), it is not part of the name."""
+    return all(r.dictionary.exact(t.text) for t in piece if t.is_alpha)
+
+
 def compound_names(r: EntityContext, spans: list[Span]) -> list[Span]:
     """'María de Lourdes de Koster López', which the model cuts at its particles into 'María',
     'Lourdes' and 'Koster López': name pieces joined only by 'de', 'del', 'de los' are one
@@ -58,6 +64,7 @@ def compound_names(r: EntityContext, spans: list[Span]) -> list[Span]:
             and all(t.lower_ in joins for t in gap)
             and {prev.label_, span.label_} <= PERSON_LABELS | {"MISC"}
             and PERSON_LABELS & {prev.label_, span.label_}
+            and not any(_common_words(r, piece) for piece in (prev, span))
         ):
             out[-1] = Span(span.doc, prev.start, span.end, label=r.labels["person"])
             continue
@@ -164,10 +171,23 @@ def place_after_preposition(r: EntityContext, span: Span) -> bool:
     return any(fold(t.lemma_) in r.motion_verbs for t in verbs)
 
 
+def _before_titled_conjunct(r: EntityContext, span: Span) -> Span:
+    """'[Criminal Division] and Brig. Gen. Rodney Johnson': a conjunction before a title opens
+    the next person, not more of the name."""
+    doc = span.doc
+    for i in range(span.start + 1, span.end - 1):
+        # The title may run on past the span; 'Brig' '.' 'Gen.' reads as 'brig gen'.
+        after = [w for w in folded_words(doc[i + 1 : i + 7]) if w]
+        if doc[i].lower_ in r.conjunctions and r.prefixes.match(after):
+            return doc[span.start : i]
+    return span
+
+
 def repair_name(r: EntityContext, ent: Span) -> Span | None:
     span = trim(r, ent)
     if span is None:
         return None
+    span = _before_titled_conjunct(r, span)
     words = folded_words(span)
     if " ".join(words) in r.not_names or words[0] in r.not_names:
         return None
