@@ -170,6 +170,11 @@ def test_an_organisation_ends_before_a_titled_conjunct(nlp_en: Language) -> None
     assert fixed is not None and fixed.text == "Tax Division"
 
 
+def test_no_entity_runs_across_a_line_break(nlp_en: Language) -> None:
+    text = "The minister was summoned to the DFAE\n\nFollowing talks, both sides agreed."
+    assert not [e for e in nlp_en(text).ents if "\n" in e.text]
+
+
 def test_named_rivers_storms_and_cities_are_not_people(nlp_es: Language, nlp_en: Language) -> None:
     es = "La Conagua reforzará los bordos del río Grijalva antes de que llegue el huracán Melissa."
     assert not {"Grijalva", "Melissa"} & set(_ents(nlp_es, es, PERSON_LABELS))

@@ -45,3 +45,15 @@ def test_a_shortened_name_is_the_body_named_in_full_before() -> None:
         "Consejo Consultivo de Protección Social de la Región Piura"
     ]
     assert record.organizations[0].mentions == 2
+
+
+def test_an_acronym_the_release_never_defines_joins_the_name_it_spells() -> None:
+    text = (
+        "Informe anual\n\n"
+        "Quito, 9 de mayo de 2024. La Red Nacional de Bibliotecas presentó su informe. "
+        "Según la RNB, las visitas crecieron.\n"
+    )
+    record = prensa.extract_text(text, language="es")
+    named = [o for o in record.organizations if o.name == "Red Nacional de Bibliotecas"]
+    assert len(named) == 1 and named[0].acronym == "RNB"
+    assert not [o for o in record.organizations if o.name == "RNB"]

@@ -105,24 +105,18 @@ def _resolve(
     return _Group(name, acronym, None)
 
 
-_LINKS = frozenset({"de", "del", "of", "for", "en", "in"})
-
-
 def _shortened_joined(groups: dict[str, _Group]) -> dict[str, _Group]:
     """'Consejo de Participación Ciudadana' after 'Consejo de Participación Ciudadana del Estado
-    de Coahuila' is the same body with its jurisdiction dropped, as releases shorten a name they
-    wrote in full. Joined only when exactly one longer name in the release extends it so."""
+    de Coahuila' is the same body with its jurisdiction dropped ('Sistema Nacional' after
+    'Sistema Nacional Anticorrupción', its last words), as releases shorten a name they wrote in
+    full. Joined only when exactly one longer name in the release starts with it."""
     words = {key: key.split() for key in groups}
     joined = dict(groups)
     for key, group in groups.items():
         if group.known or len(words[key]) < 2:
             continue
         n = len(words[key])
-        longer = [
-            other
-            for other, w in words.items()
-            if len(w) > n + 1 and w[:n] == words[key] and w[n] in _LINKS
-        ]
+        longer = [other for other, w in words.items() if len(w) > n and w[:n] == words[key]]
         if len(longer) != 1:
             continue
         target = joined.get(longer[0])
@@ -131,6 +125,37 @@ def _shortened_joined(groups: dict[str, _Group]) -> dict[str, _Group]:
         target.spans.extend(group.spans)
         target.spans.sort(key=lambda s: s.start)
         target.forms.update(group.forms)
+        del joined[key]
+    return joined
+
+
+_NAME_LINKS = frozenset({"de", "del", "of", "for"})
+
+
+def _initials(name: str) -> set[str]:
+    """The initials of a name's capitalised words, whole and cut before each 'de'/'of': 'Consejo
+    de Participación Ciudadana del Estado de …' reads CPC, CPCE, and so on."""
+    words = name.split()
+    cuts = [k for k, w in enumerate(words) if w.lower() in _NAME_LINKS] + [len(words)]
+    return {"".join(w[0] for w in words[:k] if w[:1].isupper()) for k in cuts}
+
+
+def _acronyms_joined(groups: dict[str, _Group]) -> dict[str, _Group]:
+    """'SNA' in a release that names the 'Sistema Nacional Anticorrupción' is that system, though
+    the release never wrote '(SNA)': an acronym joins the one name whose initials spell it."""
+    joined = dict(groups)
+    for key, group in groups.items():
+        text = group.name
+        if group.known or not (2 <= len(text) <= 10 and text.isalpha() and text.isupper()):
+            continue
+        owners = [k for k, g in joined.items() if g is not group and text in _initials(g.name)]
+        if len(owners) != 1:
+            continue
+        target = joined[owners[0]]
+        target.spans.extend(group.spans)
+        target.spans.sort(key=lambda s: s.start)
+        target.forms.update(group.forms)
+        target.acronym = target.acronym or text
         del joined[key]
     return joined
 
@@ -152,7 +177,7 @@ def extract(doc: Doc, ctx: DocContext) -> tuple[list[Organization], list[Mention
 
     organizations: list[Organization] = []
     mentions: list[Mention] = []
-    for group in _shortened_joined(groups).values():
+    for group in _acronyms_joined(_shortened_joined(groups)).values():
         org_id = entity_id("org", group.name)
         name = group.display_name()
         organizations.append(

@@ -84,7 +84,8 @@ def inside_office(r: EntityContext, ent: Span) -> bool:
 
 
 def trim(r: EntityContext, span: Span) -> Span | None:
-    """Drop leading articles, and everything from a possessive on ("Blinken’s Meeting")."""
+    """Drop leading articles, and everything from a possessive or a line break on ("Blinken’s
+    Meeting")."""
     doc = span.doc
     start, end = span.start, span.end
     while start < end and doc[start].is_punct:
@@ -99,8 +100,8 @@ def trim(r: EntityContext, span: Span) -> Span | None:
     while first < start < end and doc[start].lower_ in r.connectors:
         start += 1
     for token in doc[start : span.end]:
-        if token.lower_ in _POSSESSIVES:
-            end = token.i
+        if token.lower_ in _POSSESSIVES or token.is_space:
+            end = token.i  # a name never runs across a line break ('… the FDFA\n\nFollowing')
             break
     for token in doc[start:end]:
         if token.text in ("(", "[") and ")" not in doc[token.i : end].text:
