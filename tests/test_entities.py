@@ -175,6 +175,11 @@ def test_no_entity_runs_across_a_line_break(nlp_en: Language) -> None:
     assert not [e for e in nlp_en(text).ents if "\n" in e.text]
 
 
+def test_a_body_acronym_after_a_title_is_an_organisation(nlp_es: Language) -> None:
+    text = "El comité se reunió con la Lic. Rebeca Soto Lara, Gerente de COPARMEX Mérida, ayer."
+    assert "COPARMEX Mérida" in _ents(nlp_es, text, ORG_LABELS)
+
+
 def test_named_rivers_storms_and_cities_are_not_people(nlp_es: Language, nlp_en: Language) -> None:
     es = "La Conagua reforzará los bordos del río Grijalva antes de que llegue el huracán Melissa."
     assert not {"Grijalva", "Melissa"} & set(_ents(nlp_es, es, PERSON_LABELS))

@@ -35,6 +35,7 @@ def repair(r: EntityContext, doc: Doc) -> list[Span]:
         elif ent.label_ == "MISC":  # a CoNLL-style label: '¿Qué', '[Viajó a] Europa'
             trimmed = trim(r, ent)
             fixed = Span(ent.doc, trimmed.start, trimmed.end, ent.label_) if trimmed else None
+            fixed = acronym_after_title(r, fixed) or fixed
         else:
             fixed = ent
         if fixed is not None:
@@ -70,6 +71,21 @@ def compound_names(r: EntityContext, spans: list[Span]) -> list[Span]:
             continue
         out.append(span)
     return out
+
+
+def acronym_after_title(r: EntityContext, span: Span | None) -> Span | None:
+    """'Gerente de CANACINTRA Torreón' read as one name: after the title and 'de', a body's
+    acronym (and the branch's town) is the organisation."""
+    if span is None:
+        return None
+    words = folded_words(span)
+    n = r.prefixes.match(words)
+    if not n or n + 1 >= len(span) or words[n] not in r.office_links:
+        return None
+    first = span[n + 1]
+    if not (len(first) >= 2 and first.is_alpha and first.is_upper):
+        return None
+    return Span(span.doc, span.start + n + 1, span.end, label=r.labels["organization"])
 
 
 def inside_office(r: EntityContext, ent: Span) -> bool:
