@@ -105,18 +105,26 @@ def _resolve(
     return _Group(name, acronym, None)
 
 
+_LINKS = frozenset({"de", "del", "of", "for", "en", "in"})
+
+
 def _shortened_joined(groups: dict[str, _Group]) -> dict[str, _Group]:
     """'Consejo de Participación Ciudadana' after 'Consejo de Participación Ciudadana del Estado
     de Coahuila' is the same body with its jurisdiction dropped ('Sistema Nacional' after
-    'Sistema Nacional Anticorrupción', its last words), as releases shorten a name they wrote in
-    full. Joined only when exactly one longer name in the release starts with it."""
+    'Sistema Nacional Anticorrupción', its last word), as releases shorten a name they wrote in
+    full. Joined only when exactly one longer name in the release extends it so; a longer tail
+    without 'de'/'of' names something else ('… Energy Council Webinar Series')."""
     words = {key: key.split() for key in groups}
     joined = dict(groups)
     for key, group in groups.items():
         if group.known or len(words[key]) < 2:
             continue
         n = len(words[key])
-        longer = [other for other, w in words.items() if len(w) > n and w[:n] == words[key]]
+        longer = [
+            other
+            for other, w in words.items()
+            if w[:n] == words[key] and (len(w) == n + 1 or (len(w) > n + 1 and w[n] in _LINKS))
+        ]
         if len(longer) != 1:
             continue
         target = joined.get(longer[0])
@@ -129,14 +137,11 @@ def _shortened_joined(groups: dict[str, _Group]) -> dict[str, _Group]:
     return joined
 
 
-_NAME_LINKS = frozenset({"de", "del", "of", "for"})
-
-
 def _initials(name: str) -> set[str]:
     """The initials of a name's capitalised words, whole and cut before each 'de'/'of': 'Consejo
     de Participación Ciudadana del Estado de …' reads CPC, CPCE, and so on."""
     words = name.split()
-    cuts = [k for k, w in enumerate(words) if w.lower() in _NAME_LINKS] + [len(words)]
+    cuts = [k for k, w in enumerate(words) if w.lower() in _LINKS] + [len(words)]
     return {"".join(w[0] for w in words[:k] if w[:1].isupper()) for k in cuts}
 
 
