@@ -386,3 +386,14 @@ def test_a_manager_after_an_abbreviated_honorific(nlp_es: Language) -> None:
     text = "El comité se reunió con la Lic. Rebeca Soto Lara, Gerente de COPARMEX Mérida, ayer."
     _, found = _roles(nlp_es, text, "es")
     assert "Gerente de COPARMEX Mérida" in _titles(found, "Rebeca Soto Lara")
+
+
+def test_a_plural_title_gives_each_listed_person_the_singular(
+    nlp_es: Language, nlp_en: Language
+) -> None:
+    _, found = _roles(nlp_es, "Asistieron las senadoras Ana Ruiz Soto y Elena Gil Lara.", "es")
+    assert _titles(found, "Ana Ruiz Soto") == {"senadora"}
+    assert _titles(found, "Elena Gil Lara") == {"senadora"}
+    text = "The dinner was attended by Senators Mark Holt, Jane Ruiz and Tom Barr."
+    _, found = _roles(nlp_en, text, "en")
+    assert all(_titles(found, p) == {"Senator"} for p in ("Mark Holt", "Jane Ruiz", "Tom Barr"))
