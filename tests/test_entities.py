@@ -120,6 +120,66 @@ def test_capitalised_phrase_opened_by_an_organisation_head(nlp_es: Language) -> 
     assert "Coordinación Nacional de Protección Civil" in _ents(nlp_es, text, ORG_LABELS)
 
 
+def test_an_organisation_name_keeps_its_jurisdiction(nlp_es: Language) -> None:
+    text = (
+        "El Comité Técnico de Evaluación del Sistema Estatal de Salud de Jalisco y la Comisión "
+        "de Vigilancia del Estado de Nuevo León firmaron el convenio."
+    )
+    orgs = _ents(nlp_es, text, ORG_LABELS)
+    assert "Comité Técnico de Evaluación del Sistema Estatal de Salud de Jalisco" in orgs
+    assert "Comisión de Vigilancia del Estado de Nuevo León" in orgs
+    places = _ents(nlp_es, text, PLACE_LABELS)
+    assert not {"Jalisco", "Nuevo León"} & set(places)
+
+
+def test_an_organisation_stops_before_an_article_without_a_preposition(nlp_en: Language) -> None:
+    text = "At last week's Forum the United States pledged new funds to the region."
+    assert "United States" in _ents(nlp_en, text, PLACE_LABELS)
+
+
+def test_an_office_keeps_its_holder_but_not_a_place_owner(nlp_en: Language) -> None:
+    text = (
+        "Charges were filed by the District Attorney’s Office for the Northern District of Ohio. "
+        "Canada’s Department of Finance welcomed the news."
+    )
+    orgs = _ents(nlp_en, text, ORG_LABELS)
+    assert "District Attorney’s Office for the Northern District of Ohio" in orgs
+    assert "Department of Finance" in orgs
+
+
+def test_spanish_offices_named_by_their_function(nlp_es: Language) -> None:
+    text = "Se turnó el expediente a la Visitaduría Judicial General y a la Oficialía Mayor."
+    orgs = _ents(nlp_es, text, ORG_LABELS)
+    assert {"Visitaduría Judicial General", "Oficialía Mayor"} <= set(orgs)
+
+
+def test_a_nationality_is_neither_a_person_nor_a_place(nlp_en: Language) -> None:
+    text = "The minister received the Sri Lankan ambassador, Rohan Perera, in Bern."
+    found = _ents(nlp_en, text, PERSON_LABELS | PLACE_LABELS)
+    assert "Sri Lankan" not in found
+
+
+def test_an_organisation_ends_before_a_titled_conjunct(nlp_en: Language) -> None:
+    from prensa.components.entities.repair import repair_name
+
+    doc = nlp_en("Present were officials of the Tax Division and Maj. Gen. Peter Olsen.")
+    start = [t.text for t in doc].index("Tax")
+    end = [t.text for t in doc].index("Maj") + 1
+    rules = nlp_en.get_pipe("prensa_entities").context  # type: ignore[attr-defined]
+    fixed = repair_name(rules, Span(doc, start, end, label="ORG"))
+    assert fixed is not None and fixed.text == "Tax Division"
+
+
+def test_no_entity_runs_across_a_line_break(nlp_en: Language) -> None:
+    text = "The minister was summoned to the DFAE\n\nFollowing talks, both sides agreed."
+    assert not [e for e in nlp_en(text).ents if "\n" in e.text]
+
+
+def test_a_body_acronym_after_a_title_is_an_organisation(nlp_es: Language) -> None:
+    text = "El comité se reunió con la Lic. Rebeca Soto Lara, Gerente de COPARMEX Mérida, ayer."
+    assert "COPARMEX Mérida" in _ents(nlp_es, text, ORG_LABELS)
+
+
 def test_named_rivers_storms_and_cities_are_not_people(nlp_es: Language, nlp_en: Language) -> None:
     es = "La Conagua reforzará los bordos del río Grijalva antes de que llegue el huracán Melissa."
     assert not {"Grijalva", "Melissa"} & set(_ents(nlp_es, es, PERSON_LABELS))

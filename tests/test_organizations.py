@@ -31,3 +31,29 @@ def test_the_issuer_country_option_decides_whose_ministry_it_is() -> None:
 def test_a_named_foreign_institution_keeps_its_country() -> None:
     text = CHILE.replace("recibió al canciller de Perú", "se reunió con la SRE de México")
     assert ("Secretaría de Relaciones Exteriores", "MX") in _organizations(text)
+
+
+def test_a_shortened_name_is_the_body_named_in_full_before() -> None:
+    text = (
+        "Reunión de trabajo\n\n"
+        "Lima, 4 de abril de 2024. El Consejo Consultivo de Protección Social de la Región Piura "
+        "se reunió con alcaldes. Al cierre, el Consejo Consultivo de Protección Social aprobó "
+        "su plan anual.\n"
+    )
+    record = prensa.extract_text(text, language="es")
+    assert [o.name for o in record.organizations] == [
+        "Consejo Consultivo de Protección Social de la Región Piura"
+    ]
+    assert record.organizations[0].mentions == 2
+
+
+def test_an_acronym_the_release_never_defines_joins_the_name_it_spells() -> None:
+    text = (
+        "Informe anual\n\n"
+        "Quito, 9 de mayo de 2024. La Red Nacional de Bibliotecas presentó su informe. "
+        "Según la RNB, las visitas crecieron.\n"
+    )
+    record = prensa.extract_text(text, language="es")
+    named = [o for o in record.organizations if o.name == "Red Nacional de Bibliotecas"]
+    assert len(named) == 1 and named[0].acronym == "RNB"
+    assert not [o for o in record.organizations if o.name == "RNB"]

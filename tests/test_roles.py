@@ -33,6 +33,21 @@ def _titles(found: list[Role], person: str) -> set[str]:
 # --- Spanish ----------------------------------------------------------------------------------
 
 
+def test_a_plural_title_is_shared_by_a_list_with_a_compound_name(nlp_es: Language) -> None:
+    text = (
+        "Asistieron los consejeros María de Lourdes de Koster Ruiz, Tomás Herrera Vidal y "
+        "Ana Lucía Fuentes Mora."
+    )
+    _, found = _roles(nlp_es, text, "es")
+    for person in (
+        "María de Lourdes de Koster Ruiz",
+        "Tomás Herrera Vidal",
+        "Ana Lucía Fuentes Mora",
+    ):
+        assert _titles(found, person), person
+    assert not any(r.title.endswith("s") for r in found)
+
+
 def test_coordinated_titles_in_apposition_are_two_roles(nlp_es: Language) -> None:
     text = (
         "Roberto Velasco, subsecretario para América del Norte y encargado de despacho de la "
@@ -354,3 +369,31 @@ def test_ids_and_evidence(nlp_en: Language) -> None:
     _, again = _roles(nlp_en, text, "en")
     assert again[0].role_id == role.role_id
     assert role.role_id.startswith("role_")
+
+
+def test_english_titles_with_a_qualifier_or_a_district(nlp_en: Language) -> None:
+    text = (
+        "The case is prosecuted by Senior Trial Attorney Joanna Pike of the Fraud Section. "
+        "“We never stopped looking,” said Ramon Ortega Jr., U.S. Marshal for the Eastern "
+        "District of Texas."
+    )
+    _, found = _roles(nlp_en, text, "en")
+    assert "Senior Trial Attorney" in _titles(found, "Joanna Pike")
+    assert "U.S. Marshal for the Eastern District of Texas" in _titles(found, "Ramon Ortega Jr.")
+
+
+def test_a_manager_after_an_abbreviated_honorific(nlp_es: Language) -> None:
+    text = "El comité se reunió con la Lic. Rebeca Soto Lara, Gerente de COPARMEX Mérida, ayer."
+    _, found = _roles(nlp_es, text, "es")
+    assert "Gerente de COPARMEX Mérida" in _titles(found, "Rebeca Soto Lara")
+
+
+def test_a_plural_title_gives_each_listed_person_the_singular(
+    nlp_es: Language, nlp_en: Language
+) -> None:
+    _, found = _roles(nlp_es, "Asistieron las senadoras Ana Ruiz Soto y Elena Gil Lara.", "es")
+    assert _titles(found, "Ana Ruiz Soto") == {"senadora"}
+    assert _titles(found, "Elena Gil Lara") == {"senadora"}
+    text = "The dinner was attended by Senators Mark Holt, Jane Ruiz and Tom Barr."
+    _, found = _roles(nlp_en, text, "en")
+    assert all(_titles(found, p) == {"Senator"} for p in ("Mark Holt", "Jane Ruiz", "Tom Barr"))

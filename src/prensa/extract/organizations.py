@@ -105,6 +105,66 @@ def _resolve(
     return _Group(name, acronym, None)
 
 
+_LINKS = frozenset({"de", "del", "of", "for", "en", "in"})
+
+
+def _shortened_joined(groups: dict[str, _Group]) -> dict[str, _Group]:
+    """'Consejo de Participación Ciudadana' after 'Consejo de Participación Ciudadana del Estado
+    de Coahuila' is the same body with its jurisdiction dropped ('Sistema Nacional' after
+    'Sistema Nacional Anticorrupción', its last word), as releases shorten a name they wrote in
+    full. Joined only when exactly one longer name in the release extends it so; a longer tail
+    without 'de'/'of' names something else ('… Energy Council Webinar Series')."""
+    words = {key: key.split() for key in groups}
+    joined = dict(groups)
+    for key, group in groups.items():
+        if group.known or len(words[key]) < 2:
+            continue
+        n = len(words[key])
+        longer = [
+            other
+            for other, w in words.items()
+            if w[:n] == words[key] and (len(w) == n + 1 or (len(w) > n + 1 and w[n] in _LINKS))
+        ]
+        if len(longer) != 1:
+            continue
+        target = joined.get(longer[0])
+        if target is None or target is group:
+            continue
+        target.spans.extend(group.spans)
+        target.spans.sort(key=lambda s: s.start)
+        target.forms.update(group.forms)
+        del joined[key]
+    return joined
+
+
+def _initials(name: str) -> set[str]:
+    """The initials of a name's capitalised words, whole and cut before each 'de'/'of': 'Consejo
+    de Participación Ciudadana del Estado de …' reads CPC, CPCE, and so on."""
+    words = name.split()
+    cuts = [k for k, w in enumerate(words) if w.lower() in _LINKS] + [len(words)]
+    return {"".join(w[0] for w in words[:k] if w[:1].isupper()) for k in cuts}
+
+
+def _acronyms_joined(groups: dict[str, _Group]) -> dict[str, _Group]:
+    """'SNA' in a release that names the 'Sistema Nacional Anticorrupción' is that system, though
+    the release never wrote '(SNA)': an acronym joins the one name whose initials spell it."""
+    joined = dict(groups)
+    for key, group in groups.items():
+        text = group.name
+        if group.known or not (2 <= len(text) <= 10 and text.isalpha() and text.isupper()):
+            continue
+        owners = [k for k, g in joined.items() if g is not group and text in _initials(g.name)]
+        if len(owners) != 1:
+            continue
+        target = joined[owners[0]]
+        target.spans.extend(group.spans)
+        target.spans.sort(key=lambda s: s.start)
+        target.forms.update(group.forms)
+        target.acronym = target.acronym or text
+        del joined[key]
+    return joined
+
+
 def extract(doc: Doc, ctx: DocContext) -> tuple[list[Organization], list[Mention]]:
     """One Organization per institution named in ``doc``, and one Mention per occurrence."""
     spans = entities_with_labels(doc, ORG_LABELS)
@@ -122,7 +182,7 @@ def extract(doc: Doc, ctx: DocContext) -> tuple[list[Organization], list[Mention
 
     organizations: list[Organization] = []
     mentions: list[Mention] = []
-    for group in groups.values():
+    for group in _acronyms_joined(_shortened_joined(groups)).values():
         org_id = entity_id("org", group.name)
         name = group.display_name()
         organizations.append(

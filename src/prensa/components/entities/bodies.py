@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span
 
 from prensa.components.entities.context import EntityContext
 from prensa.components.entities.names import capitalised_run
+from prensa.components.entities.words import namelike
 from prensa.labels import PLACE_LABELS
 from prensa.text import fold, line_start
 
@@ -14,14 +15,17 @@ from prensa.text import fold, line_start
 def headed_organizations(r: EntityContext, doc: Doc, names: list[Span]) -> list[Span]:
     """'Coordinación Nacional de Protección Civil', 'Bureau of Western Hemisphere Affairs':
     a capitalised phrase opened by an organisation head word, ending before a titled name
-    ('Bureau of Latin America and the Caribbean Marcela Escobari')."""
+    ('Bureau of Latin America and the Caribbean Marcela Escobari') and before a second
+    organisation coordinated with it ('el Comité … de Campeche y del Consejo de …')."""
     spans: list[Span] = []
+    covered = 0
     for token in doc:
-        if not token.is_title or not r.org_heads.match([fold(token.text)]):
-            continue
-        if token.i and doc[token.i - 1].is_title:
-            continue  # inside a longer capitalised phrase, not its start
-        end = capitalised_run(r, doc, token.i + 1, commas=False)
+        if token.i < covered or not token.is_title or not r.org_heads.match([fold(token.text)]):
+            continue  # a head inside a longer name ('… del Sistema Anticorrupción …') is no start
+        before = doc[token.i - 1] if token.i else None
+        if before is not None and before.is_title and before.lower_ not in r.definite_articles:
+            continue  # inside a longer capitalised phrase, not its start ('El Consejo' is one)
+        end = _coordinated_head(r, doc, token.i, capitalised_run(r, doc, token.i + 1, commas=False))
         for name in names:
             if token.i < name.start < end <= name.end:
                 end = name.start
@@ -29,9 +33,53 @@ def headed_organizations(r: EntityContext, doc: Doc, names: list[Span]) -> list[
         end = office  # 'Department Spokesperson' is a title
         while end > token.i and doc[end - 1].lower_ in r.connectors:
             end -= 1
-        if end - token.i >= 2:
-            spans.append(Span(doc, token.i, end, label=r.labels["organization"]))
+        begin = _possessor(r, doc, token.i)
+        if end - begin >= 2:
+            spans.append(Span(doc, begin, end, label=r.labels["organization"]))
+            covered = end
     return spans
+
+
+def _possessor(r: EntityContext, doc: Doc, head: int) -> int:
+    """'U.S. Attorney’s Office', 'Governor's Office': an office's holder written before the
+    head is part of the name; a place's ('Canada’s Department of …') is not."""
+    if head < 2 or doc[head - 1].lower_ not in ("'s", "’s") or not namelike(doc[head - 2]):
+        return head
+    begin = head - 2
+    while (
+        begin > 0
+        and namelike(doc[begin - 1])
+        and doc[begin - 1].lower_ not in r.definite_articles
+        and not doc[begin].is_sent_start
+    ):
+        begin -= 1
+    if begin > 0 and doc[begin - 1].lower_ in r.complement_links:
+        return head  # 'Department of State’s Bureau …': the owner is another body
+    owner = " ".join(t.text for t in doc[begin : head - 1])
+    if r.gazetteer.lookup(owner) or r.gazetteer.lookup(doc[head - 2].text):
+        return head
+    return begin
+
+
+def _coordinated_head(r: EntityContext, doc: Doc, start: int, end: int) -> int:
+    """Where a second name begins inside ``start:end``: 'y'/'and' (then 'del', 'the'…) before a
+    head word, or (English) an article straight after a capitalised word; Spanish names hold
+    them ('Jóvenes Construyendo el Futuro')."""
+    for k in range(start + 1, end - 1):
+        if (
+            r.language == "en"
+            and doc[k].lower_ in r.definite_articles
+            and doc[k - 1].lower_ not in r.connectors
+        ):
+            return k  # 'Dialogue the United States': 'the' follows 'of', 'for', 'and'
+        if doc[k].lower_ not in r.conjunctions:
+            continue
+        nxt = k + 1
+        while nxt < end and doc[nxt].lower_ in r.connectors:
+            nxt += 1
+        if nxt < end and r.org_heads.match([fold(doc[nxt].text)]):
+            return k
+    return end
 
 
 def governments(r: EntityContext, doc: Doc, sure: list[Span]) -> list[Span]:

@@ -80,6 +80,25 @@ def _contains(name: tuple[str, ...], words: tuple[str, ...]) -> bool:
     return n < len(name) and any(name[i : i + n] == words for i in range(len(name) - n + 1))
 
 
+def places_outside_names(sure: list[Span], titled: list[Span]) -> list[Span]:
+    """A gazetteer place that ends an organisation's name is part of it: 'Fiscalía General del
+    Estado de Campeche' is one organisation, not a place ('Campeche') and a stump. So are the
+    places inside such a name ('Coahuila' in '… del Estado de Coahuila de Zaragoza')."""
+    places = [s for s in sure if s.label_ in PLACE_LABELS]
+    bodies = [
+        b
+        for b in titled
+        if b.label_ not in PERSON_LABELS
+        and any(b.start < p.start and p.end == b.end for p in places)
+    ]
+    return [
+        s
+        for s in sure
+        if s.label_ not in PLACE_LABELS
+        or not any(b.start < s.start and s.end <= b.end for b in bodies)
+    ]
+
+
 def set_annotations(
     r: EntityContext, doc: Doc, sure: list[Span], titled: list[Span], statistical: list[Span]
 ) -> None:
@@ -102,6 +121,7 @@ def set_annotations(
             or s.label_ in PERSON_LABELS
             or not inside_longer(s, inner)
         ]
+    sure = places_outside_names(sure, titled)
     for tier in (sure, titled, statistical):
         for span in filter_spans(split_coordinated(r, tier)):
             if not taken.intersection(range(span.start, span.end)):

@@ -38,7 +38,7 @@ def titled_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]:
     its complement, and the speaker rule reads those lines."""
     spans: list[Span] = []
     for i, n in titles(r, doc, words):
-        if all(t.is_upper for t in doc[i : i + n] if t.is_alpha):
+        if doc[i : i + n].text.isupper():  # 'Lic.' is no header: letters decide, not tokens
             continue
         start = i + n
         end = name_after(r, doc, start)

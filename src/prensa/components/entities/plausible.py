@@ -8,6 +8,7 @@ from spacy.tokens import Span
 from prensa.components.entities.context import EntityContext
 from prensa.labels import ORG_LABELS, PLACE_LABELS
 from prensa.text import fold, folded_words, line_start
+from prensa.titles import demonym_country
 
 #: A city smaller than this whose name is a dictionary word ("Marina", "Federal") is not trusted.
 _BIG_CITY = 500_000
@@ -33,6 +34,14 @@ def plausible_name(r: EntityContext, name: Span, after_title: bool = False) -> b
     return len(name) > 1 or name[0].pos_ == "PROPN"
 
 
+def nationality(r: EntityContext, span: Span) -> bool:
+    """'Sri Lankan', 'Swiss': a demonym written out; 'U.S.' and 'US' name the country too."""
+    text = span.text
+    return not (text.isupper() or "." in text) and bool(
+        demonym_country(text, r.language)  # type: ignore[arg-type]
+    )
+
+
 def known_non_name(r: EntityContext, name: Span) -> bool:
     """What the word lists say is not a person: 'Además', 'Comisión …', 'el río Grijalva'."""
     words = folded_words(name)
@@ -40,6 +49,8 @@ def known_non_name(r: EntityContext, name: Span) -> bool:
         return True
     if r.org_heads.match(words) or r.place_heads.match(words):
         return True  # 'Comisión …', 'Complejo Termoeléctrico Manzanillo'
+    if nationality(r, name):
+        return True  # 'the Sri Lankan ambassador
     place = r.gazetteer.lookup(name.text)
     if place is not None and (place.kind != "city" or len(name) > 1):
         return True  # a surname may be a town (Juárez), a full name is not 'Ciudad Juárez'
@@ -83,8 +94,8 @@ def plausible_place(r: EntityContext, span: Span) -> bool:
             and entry.kind == "city"
             and (entry.population or 0) < _BIG_CITY
         )  # 'Marina', 'Federal', 'Constitución' are towns somewhere, and words here
-    if "-" in span.text:
-        return False  # 'U.S.-Costa Rica' is an adjective
+    if "-" in span.text or nationality(r, span):
+        return False  # 'U.S.-Costa Rica' is an adjective, 'Sri Lankan' a nationality
     words = folded_words(span)
     if r.place_heads.match(words):
         return True

@@ -25,7 +25,7 @@ _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 def repair(r: EntityContext, doc: Doc) -> list[Span]:
     """The statistical entities, cleaned: prefixes stripped, false positives dropped."""
     repaired: list[Span] = []
-    for ent in doc.ents:
+    for ent in compound_names(r, list(doc.ents)):
         if (not r.trust_ner and is_upper_line(ent)) or inside_office(r, ent):
             continue
         if ent.label_ in PERSON_LABELS:
@@ -35,11 +35,57 @@ def repair(r: EntityContext, doc: Doc) -> list[Span]:
         elif ent.label_ == "MISC":  # a CoNLL-style label: '¿Qué', '[Viajó a] Europa'
             trimmed = trim(r, ent)
             fixed = Span(ent.doc, trimmed.start, trimmed.end, ent.label_) if trimmed else None
+            fixed = acronym_after_title(r, fixed) or fixed
         else:
             fixed = ent
         if fixed is not None:
             repaired.append(fixed)
     return surnames_as_people(r, repaired)
+
+
+def _common_words(r: EntityContext, piece: Span) -> bool:
+    """A piece made only of dictionary words ('Centenario Luctuoso') names an event or a work
+    after someone ('… de Francisco Villa'), it is not part of the name."""
+    return all(r.dictionary.exact(t.text) for t in piece if t.is_alpha)
+
+
+def compound_names(r: EntityContext, spans: list[Span]) -> list[Span]:
+    """'María de Lourdes de Koster López', which the model cuts at its particles into 'María',
+    'Lourdes' and 'Koster López': name pieces joined only by 'de', 'del', 'de los' are one
+    person. A conjunction ('X y Y') still separates two people."""
+    joins = r.particles - r.conjunctions
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        prev = out[-1] if out else None
+        gap = span.doc[prev.end : span.start] if prev is not None else None
+        if (
+            prev is not None
+            and gap is not None
+            and 1 <= len(gap) <= 2
+            and all(t.lower_ in joins for t in gap)
+            and {prev.label_, span.label_} <= PERSON_LABELS | {"MISC"}
+            and PERSON_LABELS & {prev.label_, span.label_}
+            and not any(_common_words(r, piece) for piece in (prev, span))
+        ):
+            out[-1] = Span(span.doc, prev.start, span.end, label=r.labels["person"])
+            continue
+        out.append(span)
+    return out
+
+
+def acronym_after_title(r: EntityContext, span: Span | None) -> Span | None:
+    """'Gerente de CANACINTRA Torreón' read as one name: after the title and 'de', a body's
+    acronym (and the branch's town) is the organisation."""
+    if span is None:
+        return None
+    words = folded_words(span)
+    n = r.prefixes.match(words)
+    if not n or n + 1 >= len(span) or words[n] not in r.office_links:
+        return None
+    first = span[n + 1]
+    if not (len(first) >= 2 and first.is_alpha and first.is_upper):
+        return None
+    return Span(span.doc, span.start + n + 1, span.end, label=r.labels["organization"])
 
 
 def inside_office(r: EntityContext, ent: Span) -> bool:
@@ -54,7 +100,8 @@ def inside_office(r: EntityContext, ent: Span) -> bool:
 
 
 def trim(r: EntityContext, span: Span) -> Span | None:
-    """Drop leading articles, and everything from a possessive on ("Blinken’s Meeting")."""
+    """Drop leading articles, and everything from a possessive or a line break on ("Blinken’s
+    Meeting")."""
     doc = span.doc
     start, end = span.start, span.end
     while start < end and doc[start].is_punct:
@@ -69,8 +116,8 @@ def trim(r: EntityContext, span: Span) -> Span | None:
     while first < start < end and doc[start].lower_ in r.connectors:
         start += 1
     for token in doc[start : span.end]:
-        if token.lower_ in _POSSESSIVES:
-            end = token.i
+        if token.lower_ in _POSSESSIVES or token.is_space:
+            end = token.i  # a name never runs across a line break ('… the FDFA\n\nFollowing')
             break
     for token in doc[start:end]:
         if token.text in ("(", "[") and ")" not in doc[token.i : end].text:
@@ -141,10 +188,23 @@ def place_after_preposition(r: EntityContext, span: Span) -> bool:
     return any(fold(t.lemma_) in r.motion_verbs for t in verbs)
 
 
+def _before_titled_conjunct(r: EntityContext, span: Span) -> Span:
+    """'[Criminal Division] and Brig. Gen. Rodney Johnson': a conjunction before a title opens
+    the next person, not more of the name."""
+    doc = span.doc
+    for i in range(span.start + 1, span.end - 1):
+        # The title may run on past the span; 'Brig' '.' 'Gen.' reads as 'brig gen'.
+        after = [w for w in folded_words(doc[i + 1 : i + 7]) if w]
+        if doc[i].lower_ in r.conjunctions and r.prefixes.match(after):
+            return doc[span.start : i]
+    return span
+
+
 def repair_name(r: EntityContext, ent: Span) -> Span | None:
     span = trim(r, ent)
     if span is None:
         return None
+    span = _before_titled_conjunct(r, span)
     words = folded_words(span)
     if " ".join(words) in r.not_names or words[0] in r.not_names:
         return None
