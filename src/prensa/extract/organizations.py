@@ -70,11 +70,14 @@ def _generic_wordings() -> frozenset[str]:
 def _for_issuer(entry: OrganizationEntry, text: str, ctx: DocContext) -> _Group | None:
     """An office named without its country ('la ministra de Relaciones Exteriores', 'la
     Cancillería') is the issuer's, not the lexicon's Mexican or US institution: a release of
-    Chile's government speaks of Chile's ministry. None when the lexicon entry stands."""
+    Chile's government speaks of Chile's ministry, and a release whose issuer is unknown names
+    no country's. None when the lexicon entry stands."""
     country = ctx.issuer_country
-    if not country or entry.country in (None, country):
+    if entry.country in (None, country):
         return None
     written = fold(text)
+    if country is None:  # no issuer known: a bare portfolio is no country's in particular
+        return _Group(text, None, None) if written in _generic_wordings() else None
     if written not in _generic_wordings() and written not in {fold(s) for s in entry.short}:
         return None  # 'SRE', 'Mexican Foreign Ministry': the release names Mexico's on purpose
     ministry = governments.resolve_office(text, country, ctx.language)
