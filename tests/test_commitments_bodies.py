@@ -1,0 +1,135 @@
+"""Commitments of boards, councils and departments: decisions, joint agreements between two
+bodies, reported pledges — and nothing for past approvals, opinions or ceremonies."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from test_commitments import _extract
+
+
+def test_a_council_decision_is_what_its_resolution_says_will_happen(nlp_es: Language) -> None:
+    text = (
+        "El Pleno del Consejo de la Magistratura, en sesión ordinaria, aprobó el acuerdo general "
+        "12/2024, el cual establece que las oficinas permanecerán cerradas del 1 al 15 de agosto."
+    )
+    (found,) = _extract(nlp_es, text, "es")
+    assert found.actors == ["Consejo de la Magistratura"]
+    assert found.action.startswith("las oficinas permanecerán cerradas")
+    assert (found.modality, found.action_lemma) == ("agreed", "permanecer")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "actor", "lemma"),
+    [
+        (
+            "La Junta de Gobierno del Banco de México resolvió mantener la tasa de interés "
+            "sin cambios.",
+            "es",
+            "Banco de México",
+            "mantener",
+        ),
+        (
+            "El Consejo Directivo del Instituto Nacional de Estadística aprobó ampliar el plazo "
+            "de entrega de los informes hasta el 30 de junio.",
+            "es",
+            "Consejo Directivo",
+            "ampliar",
+        ),
+        (
+            "The Board of Governors resolved to raise the interest rate by a quarter point.",
+            "en",
+            "Board of Governors",
+            "raise",
+        ),
+    ],
+)
+def test_a_body_resolving_to_act_commits_itself(
+    request: pytest.FixtureRequest, text: str, language: str, actor: str, lemma: str
+) -> None:
+    nlp = request.getfixturevalue(f"nlp_{language}")
+    (found,) = _extract(nlp, text, language)
+    assert found.actors == [actor]
+    assert found.action_lemma == lemma
+
+
+def test_an_english_resolution_providing_for_the_future(nlp_en: Language) -> None:
+    text = (
+        "The Council adopted a resolution providing that the library will open on Sundays "
+        "from next month."
+    )
+    (found,) = _extract(nlp_en, text, "en", issuer_country="GB")
+    assert found.action.startswith("the library will open on Sundays")
+    assert found.actors == ["Council"]
+
+
+def test_both_parties_of_a_meeting_between_bodies_are_the_bodies(nlp_es: Language) -> None:
+    text = (
+        "El Consejo Estatal de Participación Ciudadana se reunió con la rectora de la "
+        "universidad para revisar el convenio de colaboración.\n\n"
+        "Ambas partes, acordaron celebrar una nueva reunión de trabajo en marzo."
+    )
+    (found,) = _extract(nlp_es, text, "es", issuer_country="MX")
+    assert found.actors == ["Consejo Estatal de Participación Ciudadana"]
+    assert found.action_lemma == "celebrar"
+
+
+def test_both_sides_are_the_two_organisations_named(nlp_en: Language) -> None:
+    text = (
+        "The Environment Agency met representatives of the University of Leeds on Monday. "
+        "Both sides agreed to hold a second workshop in the spring."
+    )
+    (found,) = _extract(nlp_en, text, "en", issuer_country="GB")
+    assert len(found.actors) == 2 and found.actors[0] == "Environment Agency"
+    assert "United Kingdom" not in found.actors
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "actor", "lemma"),
+    [
+        (
+            "The Minister told the ambassador that the Department of Foreign Affairs would "
+            "support an independent investigation into the incident.",
+            "en",
+            "Department of Foreign Affairs",
+            "support",
+        ),
+        (
+            "El canciller aseguró que la Secretaría de Relaciones Exteriores apoyaría la "
+            "investigación de los hechos.",
+            "es",
+            "Secretaría de Relaciones Exteriores",
+            "apoyaría",
+        ),
+    ],
+)
+def test_a_reported_pledge_names_the_department_that_will_act(
+    request: pytest.FixtureRequest, text: str, language: str, actor: str, lemma: str
+) -> None:
+    nlp = request.getfixturevalue(f"nlp_{language}")
+    (found,) = _extract(nlp, text, language)
+    assert found.actors == [actor]
+    assert found.action_lemma.startswith(lemma[:5])
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("El Senado de la República aprobó el acuerdo comercial con Chile.", "es"),
+        ("The Council approved the budget for last year.", "en"),
+        ("El ministro dijo que la economía crecería este año.", "es"),
+        ("She said the new rules would be a mistake.", "en"),
+        ("Ya les puedo decir desde ahora que ya regularizamos el abasto.", "es"),
+        (
+            "Los problemas no se resuelven con medidas coercitivas, debemos atender sus causas.",
+            "es",
+        ),
+        ("Integrantes de la Banda de Guerra interpretarán el Himno Nacional.", "es"),
+    ],
+)
+def test_approvals_opinions_and_ceremonies_are_not_commitments(
+    request: pytest.FixtureRequest, text: str, language: str
+) -> None:
+    nlp = request.getfixturevalue(f"nlp_{language}")
+    assert _extract(nlp, text, language) == []
