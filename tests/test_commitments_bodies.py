@@ -133,3 +133,26 @@ def test_approvals_opinions_and_ceremonies_are_not_commitments(
 ) -> None:
     nlp = request.getfixturevalue(f"nlp_{language}")
     assert _extract(nlp, text, language) == []
+
+
+def test_the_signing_states_are_the_states_the_release_names(nlp_es: Language) -> None:
+    text = (
+        "El Gobierno de México firmó un convenio con Sonora, Sinaloa y Durango para la atención "
+        "de la sequía.\n"
+        "Los estados firmantes aportarán recursos para construir nuevas presas."
+    )
+    found = _extract(nlp_es, text, "es", issuer_country="MX")
+    assert [c.action_lemma for c in found] == ["aportar"]
+    assert found[0].actors == ["Sonora", "Sinaloa", "Durango"]
+
+
+def test_a_speaker_header_in_capitals_names_who_says_i(nlp_es: Language) -> None:
+    text = (
+        "La gobernadora Rocío Nahle García recibió a la alcaldesa Lucía Méndez Ortega.\n---\n"
+        "ROCÍO NAHLE GARCÍA, GOBERNADORA DEL ESTADO\n"
+        "Buenos días a todas y a todos.\n---\n"
+        "LUCÍA MÉNDEZ ORTEGA\n"
+        "Me comprometo a abrir dos nuevas escuelas este año."
+    )
+    found = _extract(nlp_es, text, "es", issuer_country="MX")
+    assert [(c.actors, c.action_lemma) for c in found] == [(["Lucía Méndez Ortega"], "abrir")]

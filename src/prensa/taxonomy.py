@@ -226,6 +226,7 @@ WORD_LIST_FIELDS: tuple[str, ...] = (
     "ceremony_nouns",
     "programme_nouns",
     "body_nouns",
+    "state_nouns",
     "decision_verbs",
     "decision_nouns",
     "provision_verbs",
@@ -293,6 +294,9 @@ class CommitmentLexicon(_Strict):
     #: Nouns that, with "ambos"/"both", name the two parties of a meeting, which may be
     #: organisations rather than countries ("ambas partes", "ambos colegiados", "both sides").
     body_nouns: list[str]
+    #: Plural nouns for the states or provinces of one country that sign an agreement with
+    #: its government ("los estados firmantes", "the provinces"): those the release names.
+    state_nouns: list[str]
     #: Verbs by which a board or council adopts a decision ("el Consejo *aprobó* el acuerdo…").
     decision_verbs: list[str]
     #: What such a body adopts ("acuerdo", "resolución", "resolution"); its content clause

@@ -213,6 +213,10 @@ def collective(subj: Token, scene: Scene) -> Actors | None:
     count = next((n for c in subj.children if (n := lex.number(c)) is not None), None)
     has_det = any(lex.has("collective_determiners", c) for c in subj.children)
     plural = "Plur" in subj.morph.get("Number") or subj.tag_ in ("NNS", "NNPS")
+    if lex.has("state_nouns", subj) and plural and not count:
+        states = scene.cast.states()
+        if len(states) >= 2 and len(scene.cast.participants("country", None)) <= 1:
+            return Actors.of(states)  # 'Los estados firmantes impulsarán…'
     if lex.has("body_nouns", subj) and (count or (has_det and plural)):
         parties = _parties(subj, scene, count)
         if parties is not None:
