@@ -156,3 +156,30 @@ def test_a_speaker_header_in_capitals_names_who_says_i(nlp_es: Language) -> None
     )
     found = _extract(nlp_es, text, "es", issuer_country="MX")
     assert [(c.actors, c.action_lemma) for c in found] == [(["Lucía Méndez Ortega"], "abrir")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "lemmas"),
+    [
+        (
+            "Los cancilleres de Chile y Perú acordaron un conjunto de acciones para reforzar la "
+            "seguridad en la frontera y compartir información migratoria.",
+            "es",
+            ["reforzar", "compartir"],
+        ),
+        (
+            "The two ministers agreed on a set of measures to reduce waiting times at the border "
+            "and to share customs data.",
+            "en",
+            ["reduce", "share"],
+        ),
+        ("El Consejo acordó medidas para el regreso a clases.", "es", []),
+    ],
+)
+def test_agreed_measures_commit_to_their_purpose(
+    request: pytest.FixtureRequest, text: str, language: str, lemmas: list[str]
+) -> None:
+    nlp = request.getfixturevalue(f"nlp_{language}")
+    found = _extract(nlp, text, language)
+    assert [c.action_lemma for c in found] == lemmas
+    assert all(c.modality == "agreed" for c in found)

@@ -230,6 +230,7 @@ WORD_LIST_FIELDS: tuple[str, ...] = (
     "decision_verbs",
     "decision_nouns",
     "provision_verbs",
+    "measure_nouns",
     "reported_future_auxiliaries",
     "reported_future_endings",
 )
@@ -304,6 +305,9 @@ class CommitmentLexicon(_Strict):
     decision_nouns: list[str]
     #: Verbs by which a decision states its content ("señala", "establece", "provides").
     provision_verbs: list[str]
+    #: What an agreement adopts with a purpose ("acordaron un conjunto de *acciones* para
+    #: renovar…"): each purpose verb is an action agreed.
+    measure_nouns: list[str]
     #: The future of a reported clause: "said that the FDFA *would* support…" (auxiliaries)
     #: or "aseguró que el Consejo *apoyaría*…" (endings of the conditional, on the written
     #: word: the small parser's morphology tags some past tenses as conditional).

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from prensa.context import DocContext
 from prensa.extract.commitments.actors import NOBODY, Cast
-from prensa.extract.commitments.decisions import decision_candidates
+from prensa.extract.commitments.decisions import decision_candidates, measure_candidates
 from prensa.extract.commitments.grammar import VERBS, Lines
 from prensa.extract.commitments.lexicon import lexicon
 from prensa.extract.commitments.phrase import action_bounds, object_text
@@ -47,7 +47,7 @@ def extract(
     scene = Scene(doc, lines, lex, Cast(doc, people, organizations, places), ctx.issuer_country)
     resolver = Resolver(scene)
     deadlines = GroupDeadlines()
-    found = candidates(doc, lines, lex, (decision_candidates,))
+    found = candidates(doc, lines, lex, (decision_candidates, measure_candidates))
     action_ids = {c.action.i for c in found}
     records: list[Commitment] = []
     for cand in found:
