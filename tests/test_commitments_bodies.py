@@ -183,3 +183,13 @@ def test_agreed_measures_commit_to_their_purpose(
     found = _extract(nlp, text, language)
     assert [c.action_lemma for c in found] == lemmas
     assert all(c.modality == "agreed" for c in found)
+
+
+def test_a_closed_quotation_does_not_change_who_says_i(nlp_es: Language) -> None:
+    text = (
+        "Mensaje de la gobernadora Marta Ruiz Soto al pueblo de Sonora\n"
+        "Esperamos la respuesta del ministro Pedro Gómez Luna a nuestra propuesta.\n"
+        "Y en “El Informe Semanal”, les estaré presentando los avances del programa."
+    )
+    found = _extract(nlp_es, text, "es", issuer_country="MX")
+    assert [(c.actors, c.action_lemma) for c in found] == [(["Marta Ruiz Soto"], "presentar")]

@@ -24,6 +24,7 @@ _SPEAKER_LINE = re.compile(r"^[^\n:a-z]{3,120}:", re.MULTILINE)
 #: A line in capitals alone that does the same ('ADÁN AUGUSTO LÓPEZ HERNÁNDEZ, GOBERNADOR').
 _CAPITALS_LINE = re.compile(r"^[^\na-z]{3,120}$", re.MULTILINE)
 _OPENING_QUOTES = '“"«'
+_CLOSING_QUOTES = '”»'
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Scene:
             if found:
                 return Actors.of(found[:1])
         line_start = text.rfind("\n", 0, token.idx) + 1
-        quote = max(text.rfind(q, line_start, token.idx) for q in _OPENING_QUOTES)
+        quote = _open_quote(text, line_start, token.idx)
         prev_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
         if quote != -1 or text[:line_start].rstrip().endswith(":"):
             end = quote if quote != -1 else line_start
@@ -91,3 +92,14 @@ def _headers(text: str) -> list[re.Match[str]]:
         if any(c.isupper() for c in m.group()) and not any(c.islower() for c in m.group())
     ]
     return sorted([*_SPEAKER_LINE.finditer(text), *caps], key=lambda m: m.start())
+
+
+def _open_quote(text: str, start: int, end: int) -> int:
+    """Offset of the quotation still open at ``end`` on its line, or -1: '“La Mañanera”, les
+    estaré informando' quotes a name, closed before the verb."""
+    quote = max(text.rfind(q, start, end) for q in _OPENING_QUOTES)
+    if quote == -1:
+        return -1
+    if text[quote] == '"':  # straight quotes open and close alike: an odd count is open
+        return quote if text[start:end].count('"') % 2 == 1 else -1
+    return -1 if any(c in text[quote + 1 : end] for c in _CLOSING_QUOTES) else quote
