@@ -193,3 +193,12 @@ def test_a_closed_quotation_does_not_change_who_says_i(nlp_es: Language) -> None
     )
     found = _extract(nlp_es, text, "es", issuer_country="MX")
     assert [(c.actors, c.action_lemma) for c in found] == [(["Marta Ruiz Soto"], "presentar")]
+
+
+def test_an_unlinked_actor_is_named_without_its_apposition(nlp_es: Language) -> None:
+    text = (
+        "Los institutos estatales de cancerología, referencia obligada en la región, "
+        "atenderán a los pacientes que les sean referidos."
+    )
+    (found,) = _extract(nlp_es, text, "es", issuer_country="MX")
+    assert found.actors == ["institutos estatales de cancerología"]

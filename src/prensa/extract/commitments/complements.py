@@ -30,9 +30,7 @@ def verbal_complements(token: Token, lines: Lines, lex: Lexicon) -> list[Token]:
     found: list[Token] = []
     for child in children(token, lines):
         if child.dep_ in COMPLEMENT_DEPS and (child.pos_ in VERBS or child.dep_ == "xcomp"):
-            if is_infinitive(child, lex) and not (
-                purpose(child, lex) or _modal(child, token, lex)
-            ):
+            if is_infinitive(child, lex) and not (purpose(child, lex) or _modal(child, token, lex)):
                 found.append(child)
         elif child.dep_ in ("prep", "case") and fold(child.text) in lex.words["complement_marks"]:
             found.extend(

@@ -24,7 +24,7 @@ _SPEAKER_LINE = re.compile(r"^[^\n:a-z]{3,120}:", re.MULTILINE)
 #: A line in capitals alone that does the same ('ADÁN AUGUSTO LÓPEZ HERNÁNDEZ, GOBERNADOR').
 _CAPITALS_LINE = re.compile(r"^[^\na-z]{3,120}$", re.MULTILINE)
 _OPENING_QUOTES = '“"«'
-_CLOSING_QUOTES = '”»'
+_CLOSING_QUOTES = "”»"
 
 
 @dataclass(frozen=True)

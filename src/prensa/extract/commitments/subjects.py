@@ -147,9 +147,16 @@ def from_noun(
             rest = [e for e in cast.participants("person", None) if e.name not in taken]
             if rest:
                 return Actors.of(sorted(rest, key=lambda e: (-e.mentions, e.first))[:1])
-        text = _without_determiners(words)
+        text = _without_determiners(_head_phrase(subj, words))
         return Actors.named(text) if text else None
     return None
+
+
+def _head_phrase(subj: Token, words: Sequence[Token]) -> list[Token]:
+    """The subject's name without what a comma or a clause adds ('los institutos nacionales
+    de salud*, pieza clave de…*')."""
+    cut = {t.i for c in subj.children if c.dep_ in _ASIDE_DEPS and c.i > subj.i for t in c.subtree}
+    return [t for t in words if t.i not in cut]
 
 
 def pronoun(subj: Token, scene: Scene, last: Actors | None) -> Actors | None:
@@ -200,6 +207,9 @@ def _named_before(subj: Token, scene: Scene, plural: bool) -> Actors | None:
     others = scene.cast.in_tokens(prev.start, prev.end)
     return Actors.of(others) if others else None
 
+
+#: Dependents that add to a subject rather than name it: appositions and clauses.
+_ASIDE_DEPS = frozenset({"appos", "acl", "relcl", "advcl", "punct", "parataxis"})
 
 #: How many sentences back 'ambas partes' may find the organisations it counts (a meeting's
 #: participants are often listed a paragraph before what they agreed).
