@@ -182,6 +182,9 @@ class TriggerVerb(_Strict):
     que_future: bool = False
     #: Its object is the action itself ("se prevé *su aprobación*").
     object_is_action: bool = False
+    #: Counts only as a finite verb: "el Consejo *resolvió* ampliar…", never "vamos a resolver…"
+    #: (a verb that also means 'to solve').
+    finite: bool = False
     #: Counts only with this adverb or particle ("look *forward* to continuing…").
     particle: str | None = None
     #: Overrides the modality's base confidence for weak triggers.
@@ -222,6 +225,14 @@ WORD_LIST_FIELDS: tuple[str, ...] = (
     "ceremony_verbs",
     "ceremony_nouns",
     "programme_nouns",
+    "body_nouns",
+    "state_nouns",
+    "decision_verbs",
+    "decision_nouns",
+    "provision_verbs",
+    "measure_nouns",
+    "reported_future_auxiliaries",
+    "reported_future_endings",
 )
 
 
@@ -281,6 +292,27 @@ class CommitmentLexicon(_Strict):
     ceremony_nouns: list[str]
     #: Subjects of a sentence that describes a programme or agenda ("El *programa* incluye…").
     programme_nouns: list[str]
+    #: Nouns that, with "ambos"/"both", name the two parties of a meeting, which may be
+    #: organisations rather than countries ("ambas partes", "ambos colegiados", "both sides").
+    body_nouns: list[str]
+    #: Plural nouns for the states or provinces of one country that sign an agreement with
+    #: its government ("los estados firmantes", "the provinces"): those the release names.
+    state_nouns: list[str]
+    #: Verbs by which a board or council adopts a decision ("el Consejo *aprobó* el acuerdo…").
+    decision_verbs: list[str]
+    #: What such a body adopts ("acuerdo", "resolución", "resolution"); its content clause
+    #: ("…el cual señala que el horario será…") is the action decided.
+    decision_nouns: list[str]
+    #: Verbs by which a decision states its content ("señala", "establece", "provides").
+    provision_verbs: list[str]
+    #: What an agreement adopts with a purpose ("acordaron un conjunto de *acciones* para
+    #: renovar…"): each purpose verb is an action agreed.
+    measure_nouns: list[str]
+    #: The future of a reported clause: "said that the FDFA *would* support…" (auxiliaries)
+    #: or "aseguró que el Consejo *apoyaría*…" (endings of the conditional, on the written
+    #: word: the small parser's morphology tags some past tenses as conditional).
+    reported_future_auxiliaries: list[str]
+    reported_future_endings: list[str]
 
     @field_validator(*WORD_LIST_FIELDS)
     @classmethod

@@ -7,6 +7,7 @@ count and its first offset.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -92,7 +93,7 @@ def _entities(
             (p.name, *p.aliases, *([p.canonical_name] if p.canonical_name else [])),
             p.mentions,
             p.start,
-            "country" if p.kind == "country" else "place",
+            p.kind if p.kind in ("country", "state") else "place",
             p.country_code,
         )
         for p in places
@@ -156,6 +157,28 @@ class Cast:
         """The release's mentions of the country ``code`` itself."""
         return [e for e in self.entities if e.kind == "country" and e.country == code]
 
+    def person_named_in(self, header: str) -> list[Entity]:
+        """The one person of the release a speaker header names in capitals, which the entity
+        layer does not link: every word of one of their forms is in the header ('PRESIDENTE
+        ANDRÉS MANUEL LÓPEZ OBRADOR'), or the header's name is part of theirs ('ZUNIGA:')."""
+        said = _words(header)
+        name = _words(header.split(",")[0].split(":")[0])
+        found = {
+            e.entity_id: e
+            for e in self.entities
+            if e.kind == "person"
+            and any(
+                (w := _words(f)) and (w <= said or (name and name <= w and len(name) < len(w)))
+                for f in e.forms
+            )
+        }
+        return list(found.values()) if len(found) == 1 else []
+
+    def states(self) -> list[Entity]:
+        """The states or provinces the release names, in text order: they never act alone,
+        but 'los estados firmantes' are they."""
+        return sorted((e for e in self.entities if e.kind == "state"), key=lambda e: e.first)
+
     def participants(self, kind: str, count: int | None) -> list[Entity]:
         """The countries (or people) a release is about, most mentioned first, then text
         order."""
@@ -163,6 +186,11 @@ class Cast:
         pool.sort(key=lambda e: (-e.mentions, e.first))
         chosen = pool[:count] if count else pool
         return sorted(chosen, key=lambda e: e.first)
+
+
+def _words(text: str) -> frozenset[str]:
+    """Folded words of two letters or more ('J.' and stray initials say nothing)."""
+    return frozenset(w for w in re.findall(r"\w+", fold(text)) if len(w) > 1)
 
 
 def _distinct(mentions: list[_Mention], kind: str | None) -> list[Entity]:

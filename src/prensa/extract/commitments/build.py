@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from prensa.context import DocContext
 from prensa.extract.commitments.actors import NOBODY, Cast
-from prensa.extract.commitments.grammar import Lines
+from prensa.extract.commitments.decisions import decision_candidates, measure_candidates
+from prensa.extract.commitments.grammar import VERBS, Lines
 from prensa.extract.commitments.lexicon import lexicon
 from prensa.extract.commitments.phrase import action_bounds, object_text
 from prensa.extract.commitments.qualifiers import (
@@ -19,7 +20,7 @@ from prensa.extract.commitments.qualifiers import (
 )
 from prensa.extract.commitments.resolver import Resolver
 from prensa.extract.commitments.scene import Scene
-from prensa.extract.commitments.triggers import candidates
+from prensa.extract.commitments.triggers import Candidate, candidates
 from prensa.extract.spans import evidence
 from prensa.ids import stable_id
 from prensa.records import Commitment, DateMention, Organization, Person, Place, Topic
@@ -46,7 +47,7 @@ def extract(
     scene = Scene(doc, lines, lex, Cast(doc, people, organizations, places), ctx.issuer_country)
     resolver = Resolver(scene)
     deadlines = GroupDeadlines()
-    found = candidates(doc, lines, lex)
+    found = candidates(doc, lines, lex, (decision_candidates, measure_candidates))
     action_ids = {c.action.i for c in found}
     records: list[Commitment] = []
     for cand in found:
@@ -69,7 +70,7 @@ def extract(
                 actors=actors.names,
                 actor_ids=actors.ids,
                 trigger=" ".join(t.text for t in sorted(cand.triggers, key=lambda t: t.i)),
-                action_lemma=cand.action.lemma_.lower().split(" ")[0],
+                action_lemma=_verb(cand).lemma_.lower().split(" ")[0],
                 action=clean_span(span.text) or cand.action.text,
                 object=object_text(cand, span),
                 deadline=date.value if date else None,
@@ -83,6 +84,13 @@ def extract(
             )
         )
     return records
+
+
+def _verb(cand: Candidate) -> Token:
+    """The action's verb; in a copular clause ('el horario será de 8 a 16'), the copula."""
+    if cand.action.pos_ in VERBS:
+        return cand.action
+    return next((c for c in cand.action.children if c.dep_ == "cop"), cand.action)
 
 
 def _topics_in_sentence(span: Span, topics: Sequence[Topic]) -> list[str]:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from prensa.extract.commitments.grammar import (
+    CONDITIONAL,
     REFLEXIVE_DEPS,
     SUBJECT_DEPS,
     VERBS,
@@ -60,7 +61,10 @@ def future_anchor(verb: Token, lines: Lines, lex: Lexicon) -> Token | None:
         return None
     if lex.language == "es":
         forms = verb.morph.get("VerbForm")
-        if "Fut" in verb.morph.get("Tense") and "Fin" in forms:
+        written = verb.lower_.endswith(tuple(lex.raw.future_endings))
+        if "Fut" in verb.morph.get("Tense") and "Fin" in forms and written:
+            return verb  # tagged and written as a future: the tagger calls 'creamos' one
+        if _conditional_mood(verb, lex) and reporter(verb, lex) is not None:
             return verb
         ending = lex.future_ending
         if not forms and not verb.morph.get("Tense") and ending and ending.match(verb.lower_):
@@ -76,6 +80,9 @@ def future_anchor(verb: Token, lines: Lines, lex: Lexicon) -> Token | None:
         return None
     if any(c.dep_ == "aux" and lex.has("future_auxiliaries", c) for c in kids):
         return verb
+    reported = any(c.dep_ == "aux" and lex.has("reported_future_auxiliaries", c) for c in kids)
+    if reported and reporter(verb, lex) is not None:
+        return verb
     head = verb.head
     if (
         verb.dep_ == "xcomp"
@@ -85,6 +92,20 @@ def future_anchor(verb: Token, lines: Lines, lex: Lexicon) -> Token | None:
     ):
         return head
     return None
+
+
+def _conditional_mood(verb: Token, lex: Lexicon) -> bool:
+    """Written as a conditional ('apoyaría') and not an imperfect that looks like one
+    ('querían', from 'querer'): a regular conditional is its infinitive plus the ending; an
+    irregular one ('pondría') must also be tagged so. The small parser's tags alone are not
+    enough: it calls 'regularizamos' a conditional and 'apoyaría' a future."""
+    ending = lex.reported_ending
+    word, lemma = verb.lower_, verb.lemma_.lower()
+    if ending is None or ending.match(word) is None:
+        return False
+    if lemma == word or " " in lemma:
+        return True  # the lemmatizer left the form as it is
+    return word.startswith(lemma) or CONDITIONAL in verb.morph.get("Mood")
 
 
 def progressive(verb: Token, lines: Lines, lex: Lexicon) -> Token | None:
@@ -122,12 +143,37 @@ def clause_allowed(anchor: Token, lex: Lexicon) -> bool:
         return True  # the parser hung this line's clause off the line above
     if top.dep_ == "ccomp" and top.head.i < top.i:
         return lex.has("reporting_verbs", top.head) or lex.trigger(top.head) is not None
+    if reporter(top, lex) is not None:
+        return True
     if top.dep_ in ("relcl", "acl", "advcl"):
         # "…to San José, where he will engage with…": a new clause with its own subject.
         subjects = [c for c in top.children if c.dep_ in SUBJECT_DEPS]
         where = any(c.dep_ == "advmod" and lex.has("clause_adverbs", c) for c in top.children)
         return where and bool(subjects) and subjects[0].pos_ in ("PRON", "PROPN")
     return False
+
+
+def reporter(verb: Token, lex: Lexicon) -> Token | None:
+    """The reporting verb whose 'that'-clause ``verb`` heads ('stressed that the FDFA would
+    support…'), also when the parser hung the clause on the listener ('emphasised to the
+    ambassador that…'): a relative word the parser marks as a complementizer ('mark') opens
+    a complement clause, not a relative one."""
+    if verb.dep_ == "ccomp":
+        head = verb.head
+        return head if head.i < verb.i and lex.has("reporting_verbs", head) else None
+    if verb.dep_ not in ("relcl", "acl", "acl:relcl"):
+        return None
+    relatives = word_class("relatives")
+    if not any(c.dep_ == "mark" and fold(c.text) in relatives for c in verb.children):
+        return None
+    head = verb.head
+    for _ in range(3):
+        if head.pos_ in VERBS:
+            return head if head.i < verb.i and lex.has("reporting_verbs", head) else None
+        if head.head is head:
+            return None
+        head = head.head
+    return None
 
 
 def in_question(token: Token) -> bool:
@@ -150,6 +196,9 @@ def trigger_position_ok(token: Token, lex: Lexicon) -> bool:
     ]
     if token.pos_ in VERBS and is_infinitive(token, lex) and not finite_aux:
         return False
+    trig = lex.trigger(token)
+    if trig is not None and trig.finite and "Fin" not in token.morph.get("VerbForm"):
+        return False  # 'vamos a resolver…': the verb that also means 'to solve'
     if "Ger" in token.morph.get("VerbForm") and token.tag_ != "VBN":
         return False
     if token.dep_ in ("relcl", "acl", "acl:relcl"):

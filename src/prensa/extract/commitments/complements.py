@@ -30,7 +30,7 @@ def verbal_complements(token: Token, lines: Lines, lex: Lexicon) -> list[Token]:
     found: list[Token] = []
     for child in children(token, lines):
         if child.dep_ in COMPLEMENT_DEPS and (child.pos_ in VERBS or child.dep_ == "xcomp"):
-            if is_infinitive(child, lex) and not purpose(child, lex):
+            if is_infinitive(child, lex) and not (purpose(child, lex) or _modal(child, token, lex)):
                 found.append(child)
         elif child.dep_ in ("prep", "case") and fold(child.text) in lex.words["complement_marks"]:
             found.extend(
@@ -39,6 +39,20 @@ def verbal_complements(token: Token, lines: Lines, lex: Lexicon) -> list[Token]:
                 if g.pos_ in VERBS and g.tag_ in ("VBG", "VB")
             )
     return found
+
+
+def _modal(verb: Token, trigger: Token, lex: Lexicon) -> bool:
+    """'…no se resuelven…, debemos atender…': an infinitive under a finite modal of its own,
+    after the trigger, heads its own clause ('van a crear', 'is making' stay complements)."""
+    return any(
+        c.dep_ == "aux"
+        and c.i > trigger.i
+        and "Fin" in c.morph.get("VerbForm")
+        and not lex.has("going_to", c)
+        and not lex.has_lemma("going_to_auxiliaries", c)
+        and not lex.has_lemma("progressive_verbs", c)
+        for c in verb.children
+    )
 
 
 def noun_complements(noun: Token, lines: Lines, lex: Lexicon) -> list[Token]:

@@ -20,6 +20,8 @@ VERBS = frozenset({"VERB", "AUX"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "csubj", "obj", "dobj", "acl", "advcl"})
 OBJECT_DEPS = frozenset({"obj", "dobj"})
+#: The conditional mood, the future of a clause reported in the past ("dijo que apoyaría").
+CONDITIONAL = "Cnd"
 REFLEXIVE_DEPS = frozenset({"obj", "iobj", "expl", "expl:pv", "expl:pass", "expl:impers"})
 #: Subtrees that never belong to an action phrase: other clauses, coordination, punctuation.
 ACTION_STOP_DEPS = frozenset({"conj", "cc", "punct", "parataxis"})

@@ -29,6 +29,8 @@ class Lexicon:
     numbers: dict[str, int]
     #: The synthetic future on the written word, or None for a language without one.
     future_ending: re.Pattern[str] | None
+    #: The conditional (a future reported in the past) on the written word, or None.
+    reported_ending: re.Pattern[str] | None
 
     def has(self, name: str, token: Token) -> bool:
         """``token``'s text or lemma is in the word list ``name``."""
@@ -48,17 +50,21 @@ class Lexicon:
 @models_cache
 def lexicon(language: Language) -> Lexicon:
     raw = commitment_model().lexicon(language)
-    endings = sorted(raw.future_endings, key=len, reverse=True)
     return Lexicon(
         language=language,
         raw=raw,
         triggers={fold(t.lemma): t for t in raw.triggers},
         words={name: frozenset(fold(w) for w in getattr(raw, name)) for name in WORD_LIST_FIELDS},
         numbers={fold(k): v for k, v in raw.numbers.items()},
-        future_ending=(
-            re.compile(rf"\w{{2,}}(?:{'|'.join(map(re.escape, endings))})$") if endings else None
-        ),
+        future_ending=_ending(raw.future_endings),
+        reported_ending=_ending(raw.reported_future_endings),
     )
+
+
+def _ending(endings: list[str]) -> re.Pattern[str] | None:
+    """A word of at least two letters before one of ``endings``, longest ending first."""
+    ordered = sorted(endings, key=len, reverse=True)
+    return re.compile(rf"\w{{2,}}(?:{'|'.join(map(re.escape, ordered))})$") if ordered else None
 
 
 def forms(token: Token) -> frozenset[str]:

@@ -29,11 +29,14 @@ def action_bounds(
     head = cand.action
     doc = head.doc
     start = min(head.i, *(t.i for t in cand.triggers)) if cand.whole_phrase else head.i
+    if cand.clause:  # '…señala que *el horario será de…*': from the clause's first word
+        start = next(t.i for t in head.subtree if t.dep_ != "mark" and not t.is_punct)
+        skip = ACTION_STOP_DEPS
     end = head.i + 1
     for verb in (head, *cand.shared_with):
         end = max(end, verb.i + 1)
         for child in children(verb, lines):
-            if child.i < verb.i or child.dep_ in skip:
+            if (child.i < verb.i and not cand.clause) or child.dep_ in skip:
                 continue
             if child.dep_ in ("advcl", "conj") and child.i in blocked:
                 continue

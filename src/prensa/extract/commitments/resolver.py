@@ -38,6 +38,8 @@ class Resolver:
             if named is not None:
                 return named
         subj = subject(cand.anchor, scene.lines)
+        if subj is not None and subj.pos_ != "PRON" and person_number(cand.anchor)[0] == "1":
+            subj = None  # 'les estaré informando': a noun is never the subject of 'I'/'we'
         if scene.lex.language == "es" and passive_se(cand.anchor, subj, scene.lex):
             return scene.participants().fallback(impersonal=True)
         if subj is None:

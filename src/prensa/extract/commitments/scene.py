@@ -21,7 +21,10 @@ from prensa.text import doc_text
 
 #: A 'NAME, TITLE:' header line that introduces a speaker in a transcript.
 _SPEAKER_LINE = re.compile(r"^[^\n:a-z]{3,120}:", re.MULTILINE)
+#: A line in capitals alone that does the same ('ADÁN AUGUSTO LÓPEZ HERNÁNDEZ, GOBERNADOR').
+_CAPITALS_LINE = re.compile(r"^[^\na-z]{3,120}$", re.MULTILINE)
 _OPENING_QUOTES = '“"«'
+_CLOSING_QUOTES = "”»"
 
 
 @dataclass(frozen=True)
@@ -63,12 +66,13 @@ class Scene:
         """Who says 'I': the last 'NAME, TITLE:' header above; inside a quotation, the person
         named just before it; else a person named in the title line."""
         text = doc_text(self.doc)
-        for header in reversed(list(_SPEAKER_LINE.finditer(text[: token.idx]))):
+        for header in reversed(_headers(text[: token.idx])):
             found = self.cast.in_chars(header.start(), header.end(), "person")
+            found = found or self.cast.person_named_in(header.group())
             if found:
                 return Actors.of(found[:1])
         line_start = text.rfind("\n", 0, token.idx) + 1
-        quote = max(text.rfind(q, line_start, token.idx) for q in _OPENING_QUOTES)
+        quote = _open_quote(text, line_start, token.idx)
         prev_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
         if quote != -1 or text[:line_start].rstrip().endswith(":"):
             end = quote if quote != -1 else line_start
@@ -78,3 +82,24 @@ class Scene:
         title_end = text.find("\n")
         found = self.cast.in_chars(0, title_end if title_end != -1 else len(text), "person")
         return Actors.of(found[:1]) if found else None
+
+
+def _headers(text: str) -> list[re.Match[str]]:
+    """Speaker header lines of ``text`` in order: 'NAME, TITLE:' and lines in capitals."""
+    caps = [
+        m
+        for m in _CAPITALS_LINE.finditer(text)
+        if any(c.isupper() for c in m.group()) and not any(c.islower() for c in m.group())
+    ]
+    return sorted([*_SPEAKER_LINE.finditer(text), *caps], key=lambda m: m.start())
+
+
+def _open_quote(text: str, start: int, end: int) -> int:
+    """Offset of the quotation still open at ``end`` on its line, or -1: '“La Mañanera”, les
+    estaré informando' quotes a name, closed before the verb."""
+    quote = max(text.rfind(q, start, end) for q in _OPENING_QUOTES)
+    if quote == -1:
+        return -1
+    if text[quote] == '"':  # straight quotes open and close alike: an odd count is open
+        return quote if text[start:end].count('"') % 2 == 1 else -1
+    return -1 if any(c in text[quote + 1 : end] for c in _CLOSING_QUOTES) else quote

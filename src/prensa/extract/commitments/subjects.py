@@ -27,7 +27,7 @@ def subject(token: Token, lines: Lines) -> Token | None:
     is no subject: 'destaco que acordamos…' has none written."""
     relatives = word_class("relatives")
     for _ in range(6):
-        written = children(token, lines, SUBJECT_DEPS)
+        written = children(token, lines, SUBJECT_DEPS) or _behind_blank(token, lines)
         subjects = [c for c in written if fold(c.text) not in relatives]
         if subjects:
             return subjects[0]
@@ -42,6 +42,18 @@ def subject(token: Token, lines: Lines) -> Token | None:
             continue
         return None
     return None
+
+
+def _behind_blank(token: Token, lines: Lines) -> list[Token]:
+    """A paragraph break the parser took for the subject ('\\n\\nAmbas partes, acordaron…'):
+    the subject written under it, on the verb's line."""
+    return [
+        g
+        for c in token.children
+        if c.is_space and c.dep_ in SUBJECT_DEPS
+        for g in c.children
+        if g.dep_ in SUBJECT_DEPS and lines.same(g, token)
+    ]
 
 
 def passive_se(anchor: Token, subj: Token | None, lex: Lexicon) -> bool:
@@ -135,9 +147,16 @@ def from_noun(
             rest = [e for e in cast.participants("person", None) if e.name not in taken]
             if rest:
                 return Actors.of(sorted(rest, key=lambda e: (-e.mentions, e.first))[:1])
-        text = _without_determiners(words)
+        text = _without_determiners(_head_phrase(subj, words))
         return Actors.named(text) if text else None
     return None
+
+
+def _head_phrase(subj: Token, words: Sequence[Token]) -> list[Token]:
+    """The subject's name without what a comma or a clause adds ('los institutos nacionales
+    de salud*, pieza clave de…*')."""
+    cut = {t.i for c in subj.children if c.dep_ in _ASIDE_DEPS and c.i > subj.i for t in c.subtree}
+    return [t for t in words if t.i not in cut]
 
 
 def pronoun(subj: Token, scene: Scene, last: Actors | None) -> Actors | None:
@@ -189,6 +208,14 @@ def _named_before(subj: Token, scene: Scene, plural: bool) -> Actors | None:
     return Actors.of(others) if others else None
 
 
+#: Dependents that add to a subject rather than name it: appositions and clauses.
+_ASIDE_DEPS = frozenset({"appos", "acl", "relcl", "advcl", "punct", "parataxis"})
+
+#: How many sentences back 'ambas partes' may find the organisations it counts (a meeting's
+#: participants are often listed a paragraph before what they agreed).
+_LOOK_BACK = 6
+
+
 def collective(subj: Token, scene: Scene) -> Actors | None:
     """'ambos gobiernos', 'the two countries', 'los presidentes': the release's countries or
     people, as many as the numeral says."""
@@ -196,6 +223,14 @@ def collective(subj: Token, scene: Scene) -> Actors | None:
     count = next((n for c in subj.children if (n := lex.number(c)) is not None), None)
     has_det = any(lex.has("collective_determiners", c) for c in subj.children)
     plural = "Plur" in subj.morph.get("Number") or subj.tag_ in ("NNS", "NNPS")
+    if lex.has("state_nouns", subj) and plural and not count:
+        states = scene.cast.states()
+        if len(states) >= 2 and len(scene.cast.participants("country", None)) <= 1:
+            return Actors.of(states)  # 'Los estados firmantes impulsarán…'
+    if lex.has("body_nouns", subj) and (count or (has_det and plural)):
+        parties = _parties(subj, scene, count)
+        if parties is not None:
+            return parties
     if lex.has("country_nouns", subj) and (count or (has_det and plural)):
         return _named_pair(subj, scene, "country", count) or scene.participants("country", count)
     if lex.has("people_nouns", subj) and (count or plural):
@@ -203,7 +238,31 @@ def collective(subj: Token, scene: Scene) -> Actors | None:
     return None
 
 
-def _named_pair(subj: Token, scene: Scene, kind: str, count: int | None) -> Actors | None:
+def _parties(subj: Token, scene: Scene, count: int | None) -> Actors | None:
+    """'ambas partes', 'ambos colegiados', 'both sides': as many countries, else organisations,
+    as a nearby sentence names; else the release's countries if it names enough of them; else
+    the organisations last named nearby, or the release's (a council meeting a university has
+    no countries)."""
+    found = _named_pair(subj, scene, "country", count) or _named_pair(
+        subj, scene, "organization", count, _LOOK_BACK
+    )
+    if found is not None:
+        return found
+    need = count or 2
+    countries = scene.cast.participants("country", count)
+    if len(countries) >= need:
+        return Actors.of(countries)
+    sents = [*list(subj.doc[: subj.sent.start].sents)[-_LOOK_BACK:], subj.sent]
+    nearby = [e for s in sents for e in scene.cast.in_tokens(s.start, s.end, "organization")]
+    if nearby:
+        return Actors.of(list({e.entity_id: e for e in reversed(nearby)}.values())[:need])
+    orgs = scene.cast.participants("organization", count)
+    return Actors.of(orgs) if orgs else None
+
+
+def _named_pair(
+    subj: Token, scene: Scene, kind: str, count: int | None, look_back: int = 3
+) -> Actors | None:
     """'Ambos cancilleres', 'both countries': the ``count`` parties of ``kind`` named in the
     sentence, else in the closest sentence before it that names exactly that many."""
     if not count:
@@ -213,7 +272,7 @@ def _named_pair(subj: Token, scene: Scene, kind: str, count: int | None) -> Acto
     if len(found) >= count:
         return Actors.of(found[:count])
     doc = subj.doc
-    for earlier in reversed(list(doc[: sent.start].sents)[-3:]):
+    for earlier in reversed(list(doc[: sent.start].sents)[-look_back:]):
         found = scene.cast.in_tokens(earlier.start, earlier.end, kind)
         if len(found) == count:
             return Actors.of(found)

@@ -50,6 +50,7 @@ class Candidate:
     whole_phrase: bool = False  # the action is the trigger phrase itself ("reafirman su…")
     noun: Token | None = None  # commitment noun whose "of/de" dependents may name the actors
     shared_with: list[Token] = field(default_factory=list)  # verbs merged into this action
+    clause: bool = False  # the action is a whole content clause, its subject included
 
 
 Finder = Callable[[Token, Lines, Lexicon, int], list[Candidate]]
@@ -167,7 +168,9 @@ def future_candidates(token: Token, lines: Lines, lex: Lexicon, group: int) -> l
 _FINDERS: tuple[Finder, ...] = (trigger_candidates, noun_candidates, future_candidates)
 
 
-def candidates(doc: Doc, lines: Lines, lex: Lexicon) -> list[Candidate]:
+def candidates(
+    doc: Doc, lines: Lines, lex: Lexicon, extra: tuple[Finder, ...] = ()
+) -> list[Candidate]:
     """Every committed action in text order, one per action verb; a verb already taken as an
     action (or merged into one) starts nothing new."""
     found: dict[int, Candidate] = {}
@@ -175,7 +178,7 @@ def candidates(doc: Doc, lines: Lines, lex: Lexicon) -> list[Candidate]:
     for group, token in enumerate(doc):
         if token.i in covered:
             continue
-        for find in _FINDERS:
+        for find in (*_FINDERS, *extra):
             for cand in find(token, lines, lex, group):
                 if ceremonial(cand.action, lines, lex):
                     covered.update(t.i for t in (cand.action, *cand.shared_with))
