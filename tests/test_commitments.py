@@ -175,13 +175,15 @@ def test_reaffirmed_commitment_and_remaining_committed(nlp_en: Language) -> None
         "Canada and the United States reaffirmed their commitment to the rule of law. "
         "We remain committed to addressing the humanitarian crisis.",
         "en",
+        issuer_country="US",
     )
     assert [c.modality for c in found] == ["reiterated", "committed"]
     assert found[0].action_lemma == "reaffirm" and set(found[0].actors) == {
         "Canada",
         "United States",
     }
-    assert found[1].action_lemma == "address" and found[1].actors == ["United States"]
+    assert found[1].action_lemma == "address"
+    assert found[1].actors == ["Government of the United States"]  # 'we' of a US release
 
 
 def test_english_negation_is_flagged(nlp_en: Language) -> None:
@@ -270,10 +272,20 @@ def test_english_we_is_the_issuers_government(
     assert found and found[0].actors == [actor]
 
 
-def test_we_without_issuer_country_keeps_the_lexicon_home(nlp_en: Language) -> None:
-    text = "We will expand the program to every state."
-    found = _extract(nlp_en, text, "en")
-    assert found and found[0].actors == ["United States"]
+@pytest.mark.parametrize(
+    ("text", "language", "actor"),
+    [
+        ("We will expand the program to every state.", "en", "issuing government"),
+        ("El Gobierno ampliará el programa a todos los estados.", "es", "gobierno emisor"),
+    ],
+)
+def test_we_without_issuer_country_is_the_issuer_not_a_guessed_country(
+    nlp_en: Language, nlp_es: Language, text: str, language: str, actor: str
+) -> None:
+    """English is not the United States, nor Spanish Mexico: with no issuer known, 'we' is
+    the issuing government, whoever it is."""
+    found = _extract(nlp_en if language == "en" else nlp_es, text, language)
+    assert found and found[0].actors == [actor]
 
 
 @pytest.mark.parametrize(

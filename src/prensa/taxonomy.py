@@ -255,7 +255,8 @@ class CommitmentLexicon(_Strict):
     first_person: list[str]
     first_person_plural: list[str]
     third_person: list[str]
-    home_government: str
+    #: The actor 'we' / 'el Gobierno' stand for when the issuer country is unknown: not a guess.
+    unknown_issuer: str
     #: Singular nouns that, unnamed, mean the issuing government ("el Gobierno", "el Ejecutivo").
     home_nouns: list[str]
     #: Verbs of state that promise something in the first person ("vamos a ser respetuosos").

@@ -3,8 +3,8 @@ government for 'we', the countries a release is about for 'both governments', th
 for 'I'.
 
 The issuing government is the government of ``DocContext.issuer_country`` as
-:mod:`prensa.kb.governments` knows it; only a release whose issuer country is unknown falls
-back on the lexicon's ``home_government``."""
+:mod:`prensa.kb.governments` knows it; a release whose issuer country is unknown gets the
+lexicon's ``unknown_issuer`` ("issuing government"), never a country guessed from the language."""
 
 from __future__ import annotations
 
@@ -44,9 +44,7 @@ class Scene:
         government for stands for itself."""
         code = self.issuer_country
         if code is None:
-            name = self.lex.raw.home_government
-            ents = self.cast.named(name)
-            return Actors.of(ents) if ents else Actors.named(name)
+            return Actors.named(self.lex.raw.unknown_issuer)
         gov = government(code)
         if gov is None:
             ents = self.cast.country(code)
