@@ -16,7 +16,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import numpy
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from spacy.attrs import LEMMA, NORM, ORTH
 from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc
 
@@ -31,26 +33,40 @@ Tokenize = Callable[[str], list[str]]
 MatcherPattern = list[dict[str, Any]]
 
 
+def folded_words_of(doc: Doc) -> tuple[list[str], list[str]]:
+    """Each token's folded text and folded lemma, without building a Token per word: read as
+    hashes in one array and folded once per distinct string."""
+    strings = doc.vocab.strings
+    folded: dict[int, str] = {}
+    columns: tuple[list[str], list[str]] = ([], [])
+    for row in doc.to_array([ORTH, LEMMA]).tolist():
+        for value, column in zip(row, columns, strict=True):
+            word = folded.get(value)
+            if word is None:
+                word = folded[value] = fold(strings[value])
+            column.append(word)
+    return columns
+
+
 @contextmanager
-def folded_forms(doc: Doc) -> Iterator[None]:
+def folded_forms(doc: Doc, words: tuple[list[str], list[str]] | None = None) -> Iterator[None]:
     """While matching, NORM holds each token's folded text and LEMMA its folded lemma.
 
     Each pattern is compiled twice, once per attribute, and the Matcher checks both in C; an
     extension attribute is checked in Python at every pattern state, which made topic matching
-    the slowest stage by far. The original norms and lemmas are restored afterwards.
+    the slowest stage by far. Both are set and restored as arrays, in C; ``words`` are the
+    folded forms if already computed (``folded_words_of``).
     """
-    saved = [(token.norm_, token.lemma_) for token in doc]
-    folded: dict[str, str] = {}
-    for token in doc:
-        for value in (token.text, token.lemma_):
-            if value not in folded:
-                folded[value] = fold(value)
-        token.norm_, token.lemma_ = folded[token.text], folded[token.lemma_]
+    texts, lemmas = words or folded_words_of(doc)
+    saved = doc.to_array([NORM, LEMMA])
+    hashes = {word: doc.vocab.strings.add(word) for word in {*texts, *lemmas}}
+    folded = [[hashes[t], hashes[lemma]] for t, lemma in zip(texts, lemmas, strict=True)]
+    if folded:
+        doc.from_array([NORM, LEMMA], numpy.array(folded, dtype="uint64"))
     try:
         yield
     finally:
-        for token, (norm, lemma) in zip(doc, saved, strict=True):
-            token.norm_, token.lemma_ = norm, lemma
+        doc.from_array([NORM, LEMMA], saved)
 
 
 class _Strict(BaseModel):

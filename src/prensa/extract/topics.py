@@ -37,7 +37,13 @@ from spacy.vocab import Vocab
 from prensa.context import DocContext
 from prensa.records import Language, Topic
 from prensa.resources import models_cache
-from prensa.taxonomy import MatcherPattern, compile_pattern, folded_forms, taxonomy
+from prensa.taxonomy import (
+    MatcherPattern,
+    compile_pattern,
+    folded_forms,
+    folded_words_of,
+    taxonomy,
+)
 from prensa.text import doc_text, fold
 
 #: Tokens after an anchor that a match may still reach (patterns with "*" are rarely longer).
@@ -144,40 +150,48 @@ def _spelt_out(pattern: list[dict[str, object]]) -> list[list[dict[str, object]]
     return [list(combo) for combo in itertools.product(*options)]
 
 
-def _regions(doc: Doc, topics: _CompiledTopics) -> list[tuple[int, int, list[Matcher]]]:
+def _regions(
+    words: tuple[list[str], list[str]], topics: _CompiledTopics
+) -> list[tuple[int, int, list[Matcher]]]:
     """Stretches of the document where a match can be, each with the Matchers of the anchor
-    words it holds: spaCy's set predicates run in Python, so matching only around anchor words,
-    and only the patterns anchored on them, is many times faster than matching everything.
-    A match contains its anchor, so a pattern whose anchor is not in a stretch finds nothing
-    there: the matches are the same as with every pattern."""
+    words it holds (``words``: each token's folded text and folded lemma): spaCy's set
+    predicates run in Python, so matching only around anchor words, and only the patterns
+    anchored on them, is many times faster than matching everything. A match contains its
+    anchor, so a pattern whose anchor is not in a stretch finds nothing there: the matches are
+    the same as with every pattern."""
+    size = len(words[0])
     if topics.anchors is None:
-        return [(0, len(doc), [topics.matcher])]
+        return [(0, size, [topics.matcher])]
     anchors, by_anchor = topics.anchors, topics.by_anchor
     regions: list[tuple[int, int, set[str]]] = []
-    for token in doc:
-        norm, lemma = token.norm_, token.lemma_
-        words = {w for w in (norm, lemma) if w in anchors}
-        if words:
-            start, end = max(0, token.i - topics.lead), min(len(doc), token.i + _WINDOW)
-            if regions and start <= regions[-1][1]:
-                regions[-1][2].update(words)
-                regions[-1] = (regions[-1][0], end, regions[-1][2])
-            else:
-                regions.append((start, end, words))
-    return [(start, end, [by_anchor[w] for w in sorted(words)]) for start, end, words in regions]
+    for i, (norm, lemma) in enumerate(zip(*words, strict=True)):
+        if norm not in anchors and lemma not in anchors:
+            continue
+        found = {w for w in (norm, lemma) if w in anchors}
+        start, end = max(0, i - topics.lead), min(size, i + _WINDOW)
+        if regions and start <= regions[-1][1]:
+            regions[-1][2].update(found)
+            regions[-1] = (regions[-1][0], end, regions[-1][2])
+        else:
+            regions.append((start, end, found))
+    return [(start, end, [by_anchor[w] for w in sorted(found)]) for start, end, found in regions]
 
 
 def topic_spans(doc: Doc, language: Language) -> dict[str, list[Span]]:
     """Evidence per topic id: non-overlapping matched spans in text order."""
     topics = compiled_topics(language, doc.vocab)
     found: dict[str, list[Span]] = defaultdict(list)
-    with folded_forms(doc):
-        matches = [
-            (match_id, start + offset, end + offset)
-            for offset, stop, matchers in _regions(doc, topics)
-            for matcher in matchers
-            for match_id, start, end in matcher(doc[offset:stop])
-        ]
+    words = folded_words_of(doc)
+    regions = _regions(words, topics)
+    matches = []
+    if regions:
+        with folded_forms(doc, words):
+            matches = [
+                (match_id, start + offset, end + offset)
+                for offset, stop, matchers in regions
+                for matcher in matchers
+                for match_id, start, end in matcher(doc[offset:stop])
+            ]
     for match_id, start, end in set(matches):
         found[doc.vocab.strings[match_id]].append(doc[start:end])
     return {topic_id: sorted(filter_spans(spans)) for topic_id, spans in found.items()}
