@@ -46,6 +46,8 @@ class DocView:
     #: every token, and each ``doc[i]`` builds a new Token.
     texts: list[str] = field(default_factory=list)
     spaces: list[bool] = field(default_factory=list)
+    #: The language's title lexicon, fetched once per document.
+    matcher: titles.TitleMatcher | None = None
     #: ``title_at`` per token, filled as patterns ask: they ask again and again at the same
     #: tokens, and the answer depends only on the fields above.
     _titles: dict[int, tuple[int, titles.TitleForm] | None] = field(
@@ -60,11 +62,8 @@ class DocView:
         texts = [t.text for t in doc]
         words = [titles.key(text) for text in texts]
         spaces = [t.is_space for t in doc]
-        return cls(doc, language, words, starts, in_names, entity_at, texts, spaces)
-
-    @property
-    def _title_matcher(self) -> titles.TitleMatcher:
-        return titles.title_matcher(self.language)
+        matcher = titles.title_matcher(language)
+        return cls(doc, language, words, starts, in_names, entity_at, texts, spaces, matcher)
 
     # --- token tests --------------------------------------------------------------------------
 
@@ -98,7 +97,8 @@ class DocView:
         if i >= len(self.texts) or self.spaces[i] or i in self.in_names:
             found = None
         else:
-            found = self._title_matcher.match(self.words, i, self.texts[i])
+            matcher = self.matcher or titles.title_matcher(self.language)
+            found = matcher.match(self.words, i, self.texts[i])
         self._titles[i] = found
         return found
 
