@@ -152,29 +152,33 @@ def _spelt_out(pattern: list[dict[str, object]]) -> list[list[dict[str, object]]
 
 def _regions(
     words: tuple[list[str], list[str]], topics: _CompiledTopics
-) -> list[tuple[int, int, list[Matcher]]]:
-    """Stretches of the document where a match can be, each with the Matchers of the anchor
-    words it holds (``words``: each token's folded text and folded lemma): spaCy's set
-    predicates run in Python, so matching only around anchor words, and only the patterns
-    anchored on them, is many times faster than matching everything. A match contains its
-    anchor, so a pattern whose anchor is not in a stretch finds nothing there: the matches are
-    the same as with every pattern."""
+) -> list[tuple[int, int, Matcher]]:
+    """Stretches of the document where a match can be, each with the Matcher of one anchor
+    word (``words``: each token's folded text and folded lemma): spaCy's set predicates run in
+    Python, so matching only around anchor words, and only the patterns anchored on them, is
+    many times faster than matching everything. Each anchor word's patterns are matched around
+    that word's own occurrences (overlapping stretches merged); a match holds its anchor, so a
+    pattern finds nothing where no word of its anchor set is."""
     size = len(words[0])
     if topics.anchors is None:
-        return [(0, size, [topics.matcher])]
-    anchors, by_anchor = topics.anchors, topics.by_anchor
-    regions: list[tuple[int, int, set[str]]] = []
+        return [(0, size, topics.matcher)]
+    anchors = topics.anchors
+    by_word: dict[str, list[tuple[int, int]]] = {}
     for i, (norm, lemma) in enumerate(zip(*words, strict=True)):
         if norm not in anchors and lemma not in anchors:
             continue
-        found = {w for w in (norm, lemma) if w in anchors}
         start, end = max(0, i - topics.lead), min(size, i + _WINDOW)
-        if regions and start <= regions[-1][1]:
-            regions[-1][2].update(found)
-            regions[-1] = (regions[-1][0], end, regions[-1][2])
-        else:
-            regions.append((start, end, found))
-    return [(start, end, [by_anchor[w] for w in sorted(found)]) for start, end, found in regions]
+        for word in {norm, lemma} & anchors:
+            stretches = by_word.setdefault(word, [])
+            if stretches and start <= stretches[-1][1]:
+                stretches[-1] = (stretches[-1][0], end)
+            else:
+                stretches.append((start, end))
+    return [
+        (start, end, topics.by_anchor[word])
+        for word in sorted(by_word)
+        for start, end in by_word[word]
+    ]
 
 
 def topic_spans(doc: Doc, language: Language) -> dict[str, list[Span]]:
@@ -188,8 +192,7 @@ def topic_spans(doc: Doc, language: Language) -> dict[str, list[Span]]:
         with folded_forms(doc, words):
             matches = [
                 (match_id, start + offset, end + offset)
-                for offset, stop, matchers in regions
-                for matcher in matchers
+                for offset, stop, matcher in regions
                 for match_id, start, end in matcher(doc[offset:stop])
             ]
     for match_id, start, end in set(matches):
