@@ -33,40 +33,34 @@ Tokenize = Callable[[str], list[str]]
 MatcherPattern = list[dict[str, Any]]
 
 
-def folded_words_of(doc: Doc) -> tuple[list[str], list[str]]:
-    """Each token's folded text and folded lemma, without building a Token per word: read as
-    hashes in one array and folded once per distinct string."""
+def folded_hashes(doc: Doc) -> numpy.ndarray:
+    """Each token's folded text and folded lemma, as string hashes in a (tokens, 2) array:
+    read from the ORTH/LEMMA arrays and folded once per distinct string, never building a
+    Token per word."""
     strings = doc.vocab.strings
-    folded: dict[int, str] = {}
-    columns: tuple[list[str], list[str]] = ([], [])
-    for row in doc.to_array([ORTH, LEMMA]).tolist():
-        for value, column in zip(row, columns, strict=True):
-            word = folded.get(value)
-            if word is None:
-                word = folded[value] = fold(strings[value])
-            column.append(word)
-    return columns
+    hashes = doc.to_array([ORTH, LEMMA]).reshape(len(doc), 2)
+    distinct, where = numpy.unique(hashes, return_inverse=True)
+    folded = [strings.add(fold(strings[h])) for h in distinct.tolist()]
+    return numpy.array(folded, dtype="uint64")[where.reshape(-1)].reshape(len(doc), 2)
 
 
 @contextmanager
-def folded_forms(doc: Doc, words: tuple[list[str], list[str]] | None = None) -> Iterator[None]:
+def folded_forms(doc: Doc, folded: numpy.ndarray | None = None) -> Iterator[None]:
     """While matching, NORM holds each token's folded text and LEMMA its folded lemma.
 
     Each pattern is compiled twice, once per attribute, and the Matcher checks both in C; an
     extension attribute is checked in Python at every pattern state, which made topic matching
-    the slowest stage by far. Both are set and restored as arrays, in C; ``words`` are the
-    folded forms if already computed (``folded_words_of``).
+    the slowest stage by far. Both are set and restored as arrays, in C; ``folded`` is
+    ``folded_hashes(doc)`` if already computed.
     """
-    texts, lemmas = words or folded_words_of(doc)
     saved = doc.to_array([NORM, LEMMA])
-    hashes = {word: doc.vocab.strings.add(word) for word in {*texts, *lemmas}}
-    folded = [[hashes[t], hashes[lemma]] for t, lemma in zip(texts, lemmas, strict=True)]
-    if folded:
-        doc.from_array([NORM, LEMMA], numpy.array(folded, dtype="uint64"))
+    if len(doc):
+        doc.from_array([NORM, LEMMA], folded_hashes(doc) if folded is None else folded)
     try:
         yield
     finally:
-        doc.from_array([NORM, LEMMA], saved)
+        if len(doc):
+            doc.from_array([NORM, LEMMA], saved)
 
 
 class _Strict(BaseModel):

@@ -27,6 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy
 import spacy
 from spacy.language import Language as SpacyLanguage
 from spacy.matcher import Matcher
@@ -41,7 +42,7 @@ from prensa.taxonomy import (
     MatcherPattern,
     compile_pattern,
     folded_forms,
-    folded_words_of,
+    folded_hashes,
     taxonomy,
 )
 from prensa.text import doc_text, fold
@@ -64,6 +65,8 @@ class _CompiledTopics:
     #: Per anchor word, a Matcher of only the patterns anchored on it: a stretch of text is
     #: matched against the patterns of the anchors it holds, not against all of them.
     by_anchor: dict[str, Matcher] = field(default_factory=dict)
+    #: The anchor words by their hash in the documents' string store.
+    anchor_hashes: dict[int, str] = field(default_factory=dict)
 
 
 def _anchor(pattern: list[dict[str, object]], stop: frozenset[str]) -> tuple[set[str], int] | None:
@@ -122,7 +125,8 @@ def compiled_topics(language: Language, vocab: Vocab) -> _CompiledTopics:
         by_anchor[word] = Matcher(vocab)
         for topic_id, patterns in per_topic.items():
             by_anchor[word].add(topic_id, patterns)
-    return _CompiledTopics(result, frozenset(anchors), lead, by_anchor)
+    hashes = {vocab.strings.add(word): word for word in anchors}
+    return _CompiledTopics(result, frozenset(anchors), lead, by_anchor, hashes)
 
 
 def _spelt_out(pattern: list[dict[str, object]]) -> list[list[dict[str, object]]]:
@@ -150,25 +154,22 @@ def _spelt_out(pattern: list[dict[str, object]]) -> list[list[dict[str, object]]
     return [list(combo) for combo in itertools.product(*options)]
 
 
-def _regions(
-    words: tuple[list[str], list[str]], topics: _CompiledTopics
-) -> list[tuple[int, int, Matcher]]:
+def _regions(folded: numpy.ndarray, topics: _CompiledTopics) -> list[tuple[int, int, Matcher]]:
     """Stretches of the document where a match can be, each with the Matcher of one anchor
-    word (``words``: each token's folded text and folded lemma): spaCy's set predicates run in
-    Python, so matching only around anchor words, and only the patterns anchored on them, is
-    many times faster than matching everything. Each anchor word's patterns are matched around
-    that word's own occurrences (overlapping stretches merged); a match holds its anchor, so a
-    pattern finds nothing where no word of its anchor set is."""
-    size = len(words[0])
+    word (``folded``: each token's folded text and lemma, as hashes): spaCy's set predicates
+    run in Python, so matching only around anchor words, and only the patterns anchored on
+    them, is many times faster than matching everything. Each anchor word's patterns are
+    matched around that word's own occurrences (overlapping stretches merged); a match holds
+    its anchor, so a pattern finds nothing where no word of its anchor set is."""
+    size = len(folded)
     if topics.anchors is None:
         return [(0, size, topics.matcher)]
-    anchors = topics.anchors
+    anchors = topics.anchor_hashes
+    at_anchor = numpy.isin(folded, numpy.array(list(anchors), dtype="uint64")).any(axis=1)
     by_word: dict[str, list[tuple[int, int]]] = {}
-    for i, (norm, lemma) in enumerate(zip(*words, strict=True)):
-        if norm not in anchors and lemma not in anchors:
-            continue
+    for i in numpy.flatnonzero(at_anchor).tolist():
         start, end = max(0, i - topics.lead), min(size, i + _WINDOW)
-        for word in {norm, lemma} & anchors:
+        for word in {anchors[h] for h in folded[i].tolist() if h in anchors}:
             stretches = by_word.setdefault(word, [])
             if stretches and start <= stretches[-1][1]:
                 stretches[-1] = (stretches[-1][0], end)
@@ -185,11 +186,11 @@ def topic_spans(doc: Doc, language: Language) -> dict[str, list[Span]]:
     """Evidence per topic id: non-overlapping matched spans in text order."""
     topics = compiled_topics(language, doc.vocab)
     found: dict[str, list[Span]] = defaultdict(list)
-    words = folded_words_of(doc)
-    regions = _regions(words, topics)
+    folded = folded_hashes(doc)
+    regions = _regions(folded, topics)
     matches = []
     if regions:
-        with folded_forms(doc, words):
+        with folded_forms(doc, folded):
             matches = [
                 (match_id, start + offset, end + offset)
                 for offset, stop, matcher in regions
