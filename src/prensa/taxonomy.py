@@ -16,7 +16,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import numpy
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from spacy.attrs import LEMMA, NORM, ORTH
 from spacy.parts_of_speech import IDS
 from spacy.tokens import Doc
 
@@ -31,26 +33,34 @@ Tokenize = Callable[[str], list[str]]
 MatcherPattern = list[dict[str, Any]]
 
 
+def folded_hashes(doc: Doc) -> numpy.ndarray:
+    """Each token's folded text and folded lemma, as string hashes in a (tokens, 2) array:
+    read from the ORTH/LEMMA arrays and folded once per distinct string, never building a
+    Token per word."""
+    strings = doc.vocab.strings
+    hashes = doc.to_array([ORTH, LEMMA]).reshape(len(doc), 2)
+    distinct, where = numpy.unique(hashes, return_inverse=True)
+    folded = [strings.add(fold(strings[h])) for h in distinct.tolist()]
+    return numpy.array(folded, dtype="uint64")[where.reshape(-1)].reshape(len(doc), 2)
+
+
 @contextmanager
-def folded_forms(doc: Doc) -> Iterator[None]:
+def folded_forms(doc: Doc, folded: numpy.ndarray | None = None) -> Iterator[None]:
     """While matching, NORM holds each token's folded text and LEMMA its folded lemma.
 
     Each pattern is compiled twice, once per attribute, and the Matcher checks both in C; an
     extension attribute is checked in Python at every pattern state, which made topic matching
-    the slowest stage by far. The original norms and lemmas are restored afterwards.
+    the slowest stage by far. Both are set and restored as arrays, in C; ``folded`` is
+    ``folded_hashes(doc)`` if already computed.
     """
-    saved = [(token.norm_, token.lemma_) for token in doc]
-    folded: dict[str, str] = {}
-    for token in doc:
-        for value in (token.text, token.lemma_):
-            if value not in folded:
-                folded[value] = fold(value)
-        token.norm_, token.lemma_ = folded[token.text], folded[token.lemma_]
+    saved = doc.to_array([NORM, LEMMA])
+    if len(doc):
+        doc.from_array([NORM, LEMMA], folded_hashes(doc) if folded is None else folded)
     try:
         yield
     finally:
-        for token, (norm, lemma) in zip(doc, saved, strict=True):
-            token.norm_, token.lemma_ = norm, lemma
+        if len(doc):
+            doc.from_array([NORM, LEMMA], saved)
 
 
 class _Strict(BaseModel):

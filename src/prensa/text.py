@@ -45,6 +45,8 @@ class PhraseIndex(Generic[T]):
 
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        #: Words in the longest sequence: a match never reads further.
+        self.longest = 0
 
     def add(self, words: tuple[str, ...], value: T) -> None:
         if not words:
@@ -53,6 +55,7 @@ class PhraseIndex(Generic[T]):
         if any(existing == words for existing, _ in options):
             return  # the first entry that lists a form keeps it
         options.append((words, value))
+        self.longest = max(self.longest, len(words))
         options.sort(key=lambda o: -len(o[0]))
 
     def match(self, words: Sequence[str], start: int = 0) -> tuple[int, T] | None:

@@ -11,13 +11,13 @@ import copy
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from prensa.context import DocContext
 from prensa.ids import stable_id
+from prensa.matching import AnchoredMatcher
 from prensa.records import DateMention, DateRelation, Language
 from prensa.resources import LexiconError, load_yaml, models_cache, word_class
 from prensa.timex import Tense, lexicon, normalize
@@ -113,9 +113,9 @@ def _token_spec(
 
 
 @models_cache
-def _matcher(language: Language, vocab: Vocab) -> tuple[Matcher, dict[str, PatternSpec]]:
+def _matcher(language: Language, vocab: Vocab) -> tuple[AnchoredMatcher, dict[str, PatternSpec]]:
     spec = patterns(language)
-    matcher = Matcher(vocab)
+    matcher = AnchoredMatcher(vocab)  # the same matches, looked for near months, years...
     by_key: dict[str, PatternSpec] = {}
     for pattern in spec.patterns:
         key = f"{pattern.label}:{pattern.id}"

@@ -27,6 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy
 import spacy
 from spacy.language import Language as SpacyLanguage
 from spacy.matcher import Matcher
@@ -37,7 +38,13 @@ from spacy.vocab import Vocab
 from prensa.context import DocContext
 from prensa.records import Language, Topic
 from prensa.resources import models_cache
-from prensa.taxonomy import MatcherPattern, compile_pattern, folded_forms, taxonomy
+from prensa.taxonomy import (
+    MatcherPattern,
+    compile_pattern,
+    folded_forms,
+    folded_hashes,
+    taxonomy,
+)
 from prensa.text import doc_text, fold
 
 #: Tokens after an anchor that a match may still reach (patterns with "*" are rarely longer).
@@ -58,6 +65,8 @@ class _CompiledTopics:
     #: Per anchor word, a Matcher of only the patterns anchored on it: a stretch of text is
     #: matched against the patterns of the anchors it holds, not against all of them.
     by_anchor: dict[str, Matcher] = field(default_factory=dict)
+    #: The anchor words by their hash in the documents' string store.
+    anchor_hashes: dict[int, str] = field(default_factory=dict)
 
 
 def _anchor(pattern: list[dict[str, object]], stop: frozenset[str]) -> tuple[set[str], int] | None:
@@ -116,7 +125,8 @@ def compiled_topics(language: Language, vocab: Vocab) -> _CompiledTopics:
         by_anchor[word] = Matcher(vocab)
         for topic_id, patterns in per_topic.items():
             by_anchor[word].add(topic_id, patterns)
-    return _CompiledTopics(result, frozenset(anchors), lead, by_anchor)
+    hashes = {vocab.strings.add(word): word for word in anchors}
+    return _CompiledTopics(result, frozenset(anchors), lead, by_anchor, hashes)
 
 
 def _spelt_out(pattern: list[dict[str, object]]) -> list[list[dict[str, object]]]:
@@ -144,40 +154,48 @@ def _spelt_out(pattern: list[dict[str, object]]) -> list[list[dict[str, object]]
     return [list(combo) for combo in itertools.product(*options)]
 
 
-def _regions(doc: Doc, topics: _CompiledTopics) -> list[tuple[int, int, list[Matcher]]]:
-    """Stretches of the document where a match can be, each with the Matchers of the anchor
-    words it holds: spaCy's set predicates run in Python, so matching only around anchor words,
-    and only the patterns anchored on them, is many times faster than matching everything.
-    A match contains its anchor, so a pattern whose anchor is not in a stretch finds nothing
-    there: the matches are the same as with every pattern."""
+def _regions(folded: numpy.ndarray, topics: _CompiledTopics) -> list[tuple[int, int, Matcher]]:
+    """Stretches of the document where a match can be, each with the Matcher of one anchor
+    word (``folded``: each token's folded text and lemma, as hashes): spaCy's set predicates
+    run in Python, so matching only around anchor words, and only the patterns anchored on
+    them, is many times faster than matching everything. Each anchor word's patterns are
+    matched around that word's own occurrences (overlapping stretches merged); a match holds
+    its anchor, so a pattern finds nothing where no word of its anchor set is."""
+    size = len(folded)
     if topics.anchors is None:
-        return [(0, len(doc), [topics.matcher])]
-    anchors, by_anchor = topics.anchors, topics.by_anchor
-    regions: list[tuple[int, int, set[str]]] = []
-    for token in doc:
-        norm, lemma = token.norm_, token.lemma_
-        words = {w for w in (norm, lemma) if w in anchors}
-        if words:
-            start, end = max(0, token.i - topics.lead), min(len(doc), token.i + _WINDOW)
-            if regions and start <= regions[-1][1]:
-                regions[-1][2].update(words)
-                regions[-1] = (regions[-1][0], end, regions[-1][2])
+        return [(0, size, topics.matcher)]
+    anchors = topics.anchor_hashes
+    at_anchor = numpy.isin(folded, numpy.array(list(anchors), dtype="uint64")).any(axis=1)
+    by_word: dict[str, list[tuple[int, int]]] = {}
+    for i in numpy.flatnonzero(at_anchor).tolist():
+        start, end = max(0, i - topics.lead), min(size, i + _WINDOW)
+        for word in {anchors[h] for h in folded[i].tolist() if h in anchors}:
+            stretches = by_word.setdefault(word, [])
+            if stretches and start <= stretches[-1][1]:
+                stretches[-1] = (stretches[-1][0], end)
             else:
-                regions.append((start, end, words))
-    return [(start, end, [by_anchor[w] for w in sorted(words)]) for start, end, words in regions]
+                stretches.append((start, end))
+    return [
+        (start, end, topics.by_anchor[word])
+        for word in sorted(by_word)
+        for start, end in by_word[word]
+    ]
 
 
 def topic_spans(doc: Doc, language: Language) -> dict[str, list[Span]]:
     """Evidence per topic id: non-overlapping matched spans in text order."""
     topics = compiled_topics(language, doc.vocab)
     found: dict[str, list[Span]] = defaultdict(list)
-    with folded_forms(doc):
-        matches = [
-            (match_id, start + offset, end + offset)
-            for offset, stop, matchers in _regions(doc, topics)
-            for matcher in matchers
-            for match_id, start, end in matcher(doc[offset:stop])
-        ]
+    folded = folded_hashes(doc)
+    regions = _regions(folded, topics)
+    matches = []
+    if regions:
+        with folded_forms(doc, folded):
+            matches = [
+                (match_id, start + offset, end + offset)
+                for offset, stop, matcher in regions
+                for match_id, start, end in matcher(doc[offset:stop])
+            ]
     for match_id, start, end in set(matches):
         found[doc.vocab.strings[match_id]].append(doc[start:end])
     return {topic_id: sorted(filter_spans(spans)) for topic_id, spans in found.items()}

@@ -20,6 +20,7 @@ from prensa.titles.index import (
     ModifierForm,
     PhraseIndex,
     TitleForm,
+    TitleMatcher,
     demonym_country,
     match_conjunction,
     match_copula,
@@ -29,6 +30,7 @@ from prensa.titles.index import (
     match_modifier,
     match_preposition,
     match_title,
+    title_matcher,
 )
 from prensa.titles.lookup import (
     find_organization,
@@ -72,6 +74,7 @@ __all__ = [
     "TitleEntry",
     "TitleForm",
     "TitleLexicon",
+    "TitleMatcher",
     "and_words",
     "articles",
     "demonym_country",
@@ -102,5 +105,6 @@ __all__ = [
     "place_name",
     "plural",
     "restore_case",
+    "title_matcher",
     "tokenize",
 ]

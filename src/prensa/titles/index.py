@@ -107,19 +107,40 @@ def _not_titles() -> frozenset[str]:
     return frozenset(w.casefold() for w in words)
 
 
+@dataclass(frozen=True)
+class TitleMatcher:
+    """``match_title`` with the lexicon of one language fetched once: callers that ask at
+    every token of a document hold one instead of looking the lexicon up each time."""
+
+    language: Language
+    not_titles: frozenset[str]
+    index: PhraseIndex[TitleForm]
+
+    def match(
+        self, words: Sequence[str], start: int, raw: str = ""
+    ) -> tuple[int, TitleForm] | None:
+        if raw and raw.casefold() in self.not_titles:
+            return None
+        found = self.index.match(words, start)
+        word = words[start] if start < len(words) else ""
+        if found is None and self.language == "es" and word.startswith("ex") and len(word) > 5:
+            rest = words[start + 1 : start + self.index.longest]  # no form is longer
+            found = self.index.match([word[2:].lstrip("-"), *rest])
+        return found
+
+
+@resources.models_cache
+def title_matcher(language: Language) -> TitleMatcher:
+    return TitleMatcher(language, _not_titles(), _indexes(language).titles)
+
+
 def match_title(
     words: Sequence[str], start: int, language: Language, raw: str = ""
 ) -> tuple[int, TitleForm] | None:
     """The longest title form at ``words[start]`` (folded keys); ``raw`` is the first word as
     written, so an accented ministry ("Secretaría") is not read as its secretary. A Spanish
     former office written as one word ("expresidente") matches its office."""
-    if raw and raw.casefold() in _not_titles():
-        return None
-    found = _indexes(language).titles.match(words, start)
-    word = words[start] if start < len(words) else ""
-    if found is None and language == "es" and word.startswith("ex") and len(word) > 5:
-        found = _indexes(language).titles.match([word[2:].lstrip("-"), *words[start + 1 :]])
-    return found
+    return title_matcher(language).match(words, start, raw)
 
 
 def match_modifier(

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from prensa.components.entities import bodies, names
@@ -30,6 +30,9 @@ from prensa.components.entities.repair import repair
 from prensa.text import folded_words
 
 _DATA_FILE = "rules.json"
+#: Between an office word and a ministry's short name: 'secretario de (la)', 'Secretary of (the)'.
+_OF = frozenset({"de", "del", "of"})
+_ARTICLES = frozenset({"la", "the"})
 
 
 class EntityRules:
@@ -42,7 +45,8 @@ class EntityRules:
         self._nlp = nlp
         self._data: RuleData | None = None
         self._context: EntityContext | None = None
-        self._matchers: tuple[PhraseMatcher, Matcher] | None = None
+        self._matchers: tuple[PhraseMatcher, PhraseMatcher] | None = None
+        self._office: frozenset[str] | None = None
 
     # --- rules: loading and saving -------------------------------------------------------------
 
@@ -57,6 +61,7 @@ class EntityRules:
         self._data = data or RuleData.from_resources()
         self._context = None
         self._matchers = None
+        self._office = None
 
     @property
     def data(self) -> RuleData:
@@ -88,7 +93,7 @@ class EntityRules:
 
     # --- matching -----------------------------------------------------------------------------
 
-    def _build_matchers(self) -> tuple[PhraseMatcher, Matcher]:
+    def _build_matchers(self) -> tuple[PhraseMatcher, PhraseMatcher]:
         """Every organisation name, alias and acronym and every safe place name, as written; and
         'secretario de Marina': a ministry's short name, only right after an office word."""
         make_doc, labels = self._nlp.make_doc, self.context.labels
@@ -99,19 +104,24 @@ class EntityRules:
         for surface, entry in self.context.gazetteer.surface_forms():
             label = "LOC" if entry.kind == "region" else labels["place"]
             phrases.add(f"{label}|{entry.key}", [make_doc(surface)])
-        shorts = Matcher(self._nlp.vocab)
-        office = sorted(w.lower() for w in self.data.office_words)
+        # The short names alone go into a PhraseMatcher (exact words, matched in C); the title
+        # before them is checked only where one is found (``_after_office``).
+        shorts = PhraseMatcher(self._nlp.vocab, attr="ORTH")
         for org in self.data.organizations:
             for short in org.short:
-                words = [{"ORTH": t.text} for t in make_doc(short)]
-                pattern = [
-                    {"LOWER": {"IN": office}},
-                    {"LOWER": {"IN": ["de", "del", "of"]}},
-                    {"LOWER": {"IN": ["la", "the"]}, "OP": "?"},
-                    *words,
-                ]
-                shorts.add(f"{len(words)}|org:{org.name}", [pattern])
+                doc = make_doc(short)
+                shorts.add(f"{len(doc)}|org:{org.name}", [doc])
         return phrases, shorts
+
+    def _after_office(self, doc: Doc, start: int) -> bool:
+        """'secretario de [Marina]', 'Secretary of the [Navy]': an office word, 'de' and an
+        optional article right before a ministry's short name."""
+        if self._office is None:
+            self._office = frozenset(w.lower() for w in self.data.office_words)
+        i = start - 1
+        if i >= 0 and doc[i].lower_ in _ARTICLES:
+            i -= 1
+        return i >= 1 and doc[i].lower_ in _OF and doc[i - 1].lower_ in self._office
 
     def __call__(self, doc: Doc) -> Doc:
         sure, titled = self.match(doc)
@@ -128,12 +138,10 @@ class EntityRules:
         for match_id, start, end in phrases(doc):
             label, key = doc.vocab.strings[match_id].split("|", 1)
             sure.append(Span(doc, start, end, label=label, kb_id=key))
-        for match_id, _start, end in shorts(doc) if len(shorts) else ():
-            # The short name is the match's tail, after the title, 'de' and an optional article.
-            n_words, key = doc.vocab.strings[match_id].split("|", 1)
-            sure.append(
-                Span(doc, end - int(n_words), end, label=r.labels["organization"], kb_id=key)
-            )
+        for match_id, start, end in shorts(doc) if len(shorts) else ():
+            if self._after_office(doc, start):
+                key = doc.vocab.strings[match_id].split("|", 1)[1]
+                sure.append(Span(doc, start, end, label=r.labels["organization"], kb_id=key))
         sure = [s for s in sure if not bodies.unsafe_place(r, s)]
         sure.extend(names.speaker_headers(r, doc))
         sure.extend(bodies.governments(r, doc, sure))

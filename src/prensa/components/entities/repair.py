@@ -12,7 +12,7 @@ from prensa.components.entities.plausible import (
     plausible_name,
     plausible_place,
 )
-from prensa.components.entities.words import is_upper_line
+from prensa.components.entities.words import Lines, is_upper_line
 from prensa.labels import ORG_LABELS, PERSON_LABELS, PLACE_LABELS
 from prensa.text import fold, folded_words
 
@@ -25,8 +25,9 @@ _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 def repair(r: EntityContext, doc: Doc) -> list[Span]:
     """The statistical entities, cleaned: prefixes stripped, false positives dropped."""
     repaired: list[Span] = []
+    lines = Lines(doc)
     for ent in compound_names(r, list(doc.ents)):
-        if (not r.trust_ner and is_upper_line(ent)) or inside_office(r, ent):
+        if (not r.trust_ner and is_upper_line(ent, lines)) or inside_office(r, ent):
             continue
         if ent.label_ in PERSON_LABELS:
             fixed = repair_person(r, ent)

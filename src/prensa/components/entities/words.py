@@ -3,20 +3,38 @@ model's own dictionary of common words."""
 
 from __future__ import annotations
 
+import bisect
+
+from spacy.attrs import IDX
 from spacy.language import Language
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from prensa.text import fold, line_start
+from prensa.text import fold
 
 
-def is_upper_line(span: Span) -> bool:
+class Lines:
+    """Where the lines of one document start, for finding a token's line without walking back
+    token by token (a transcript's paragraph is one long line)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        self.starts = doc.to_array(IDX).tolist()  # each token's character offset
+
+    def start_of(self, token: Token) -> int:
+        """Offset of the first token of ``token``'s line: the first token after the last line
+        break before it (the break is in a space token or in the white space after a token)."""
+        newline = self.text.rfind("\n", 0, token.idx)
+        return self.starts[bisect.bisect_right(self.starts, newline)] if newline >= 0 else 0
+
+
+def is_upper_line(span: Span, lines: Lines | None = None) -> bool:
     """True when the line up to the span's end is in capitals: a transcript header such as
     'MARÍA ISLAS MORALES, AUTORIDAD INDÍGENA DE TABASCO: Buenos días'."""
     doc = span.doc
-    start = span.start
-    while start > 0 and not line_start(doc[start]):
-        start -= 1
-    letters = [c for c in doc[start : span.end].text if c.isalpha()]
+    if lines is None:
+        lines = Lines(doc)
+    text = lines.text[lines.start_of(doc[span.start]) : span.end_char]
+    letters = [c for c in text if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 

@@ -68,10 +68,15 @@ def _chain(proto: Candidate, lines: Lines, lex: Lexicon) -> list[Candidate]:
     ]
 
 
+_TRIGGER_POS = VERBS | {"ADJ"}
+
+
 def trigger_candidates(token: Token, lines: Lines, lex: Lexicon, group: int) -> list[Candidate]:
     """Shape 1: 'acordaron fortalecer…', 'reafirman su compromiso con…'."""
+    if token.pos_ not in _TRIGGER_POS:
+        return []  # checked first: the lexicon look-up folds the word and its lemma
     trig = lex.trigger(token)
-    if trig is None or token.pos_ not in VERBS | {"ADJ"}:
+    if trig is None:
         return []
     if trig.reflexive and not reflexive(token, lex):
         return []

@@ -42,14 +42,28 @@ class DocView:
     person_starts: dict[int, tuple[Span, str]]
     in_names: frozenset[int]
     entity_at: dict[int, Span] = field(default_factory=dict)
+    #: Each token's text and whether it is white space, read once: patterns test them at
+    #: every token, and each ``doc[i]`` builds a new Token.
+    texts: list[str] = field(default_factory=list)
+    spaces: list[bool] = field(default_factory=list)
+    #: The language's title lexicon, fetched once per document.
+    matcher: titles.TitleMatcher | None = None
+    #: ``title_at`` per token, filled as patterns ask: they ask again and again at the same
+    #: tokens, and the answer depends only on the fields above.
+    _titles: dict[int, tuple[int, titles.TitleForm] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def build(cls, doc: Doc, language: Language, people: list[tuple[Span, str]]) -> Self:
         starts = {span.start: (span, pid) for span, pid in people}
         in_names = frozenset(i for span, _ in people for i in range(span.start, span.end))
         entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-        words = [titles.key(t.text) for t in doc]
-        return cls(doc, language, words, starts, in_names, entity_at)
+        texts = [t.text for t in doc]
+        words = [titles.key(text) for text in texts]
+        spaces = [t.is_space for t in doc]
+        matcher = titles.title_matcher(language)
+        return cls(doc, language, words, starts, in_names, entity_at, texts, spaces, matcher)
 
     # --- token tests --------------------------------------------------------------------------
 
@@ -78,9 +92,15 @@ class DocView:
 
     def title_at(self, i: int) -> tuple[int, titles.TitleForm] | None:
         """The title form starting at token ``i``; never a word of a name ('Bernardo Reyes')."""
-        if i >= len(self.doc) or self.doc[i].is_space or i in self.in_names:
-            return None
-        return titles.match_title(self.words, i, self.language, self.doc[i].text)
+        if i in self._titles:
+            return self._titles[i]
+        if i >= len(self.texts) or self.spaces[i] or i in self.in_names:
+            found = None
+        else:
+            matcher = self.matcher or titles.title_matcher(self.language)
+            found = matcher.match(self.words, i, self.texts[i])
+        self._titles[i] = found
+        return found
 
     def starts_title(self, i: int) -> bool:
         """A title (maybe after an article and modifiers) starts at ``i``."""
