@@ -6,8 +6,9 @@ extractor. Most patterns hold a required token that is a word from a short list 
 weekday) or a regular expression; a match contains that token, and reaches at most as many
 tokens before and after it as the pattern has. So only windows around tokens that could be one
 of these anchors are matched, and the matches are the same as over the whole document.
-A pattern without such an anchor, or with a repeated token (``*``, ``+``), makes the Matcher
-look everywhere, as spaCy's does.
+A pattern without such an anchor, or with a repeated token (``*``, ``+``), is matched over the
+whole document, as spaCy's Matcher does, in a Matcher of its own: it does not make the others
+look everywhere too.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
 from spacy.attrs import LOWER, ORTH
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -61,35 +63,36 @@ class AnchoredMatcher:
 
     def __init__(self, vocab: Vocab, stop: Iterable[str] | None = None) -> None:
         self.matcher = Matcher(vocab)
+        #: Patterns no window can hold (no anchor, or a repeated token): run on the whole Doc.
+        self.everywhere = Matcher(vocab)
         self._vocab = vocab
         if stop is None:  # the stop words of the vocabulary's language
             stop = get_lang_class(vocab.lang).Defaults.stop_words if vocab.lang else ()
         self._stop = {vocab.strings.add(w) for w in stop}
-        self._anchors: _Anchors | None = _Anchors()
+        self._anchors = _Anchors()
 
     def __len__(self) -> int:
-        return len(self.matcher)
+        return len(self.matcher) + len(self.everywhere)
 
     def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
-        self.matcher.add(key, patterns)
         for pattern in patterns:
-            self._add_anchor(pattern)
+            if self._add_anchor(pattern):
+                self.matcher.add(key, [pattern])
+            else:
+                self.everywhere.add(key, [pattern])
 
-    def _add_anchor(self, pattern: list[dict[str, Any]]) -> None:
+    def _add_anchor(self, pattern: list[dict[str, Any]]) -> bool:
+        """Record the anchor of ``pattern``; False when it has none a window can rely on."""
         anchors = self._anchors
-        if anchors is None:
-            return
         if any(token.get("OP") not in _AT_MOST_ONCE for token in pattern):
-            self._anchors = None  # a repeated token: no bound on a match's length
-            return
+            return False  # a repeated token: no bound on a match's length
         options = [
             (index, found)
             for index, token in enumerate(pattern)
             if token.get("OP") is None and (found := _anchor(token, self._vocab)) is not None
         ]
         if not options:
-            self._anchors = None
-            return
+            return False
         index, (attr, words) = min(options, key=lambda option: self._rank(option[1][1]))
         if isinstance(words, re.Pattern):
             anchors.regexes.append(words)
@@ -97,6 +100,7 @@ class AnchoredMatcher:
             anchors.words[attr].update(words)
         anchors.before = max(anchors.before, index)
         anchors.after = max(anchors.after, len(pattern) - index - 1)
+        return True
 
     def _rank(self, words: list[int] | re.Pattern[str]) -> float:
         """How common an anchor is likely to be: the share of stop words and punctuation in
@@ -109,32 +113,41 @@ class AnchoredMatcher:
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         anchors = self._anchors
-        if anchors is None or not len(doc):
-            return self.matcher(doc)  # type: ignore[no-any-return]
+        if not len(doc):
+            return []
         found: list[tuple[int, int, int]] = []
-        for start, end in self._windows(doc, anchors):
-            found.extend((key, s + start, e + start) for key, s, e in self.matcher(doc[start:end]))
-        return found
+        if len(self.matcher):
+            for start, end in self._windows(doc, anchors):
+                found.extend(
+                    (key, s + start, e + start) for key, s, e in self.matcher(doc[start:end])
+                )
+        if len(self.everywhere):
+            found.extend(self.everywhere(doc))
+        return sorted(found, key=lambda match: (match[1], match[2]))
 
     def _windows(self, doc: Doc, anchors: _Anchors) -> list[tuple[int, int]]:
         """Stretches around each possible anchor, overlapping ones merged, in text order."""
-        lowers, orths = anchors.words[LOWER], anchors.words[ORTH]
-        strings = doc.vocab.strings
-        by_regex: dict[int, bool] = {}
+        table = doc.to_array([LOWER, ORTH])
+        lowers, orths = table[:, 0], table[:, 1]
+        hits = numpy.isin(lowers, _hashes(anchors.words[LOWER])) | numpy.isin(
+            orths, _hashes(anchors.words[ORTH])
+        )
+        if anchors.regexes:  # each distinct word is tried once
+            strings = doc.vocab.strings
+            distinct = numpy.unique(orths)
+            matching = [
+                w for w in distinct.tolist() if any(r.search(strings[w]) for r in anchors.regexes)
+            ]
+            hits |= numpy.isin(orths, numpy.array(matching, dtype="uint64"))
         windows: list[tuple[int, int]] = []
-        for i, (lower, orth) in enumerate(doc.to_array([LOWER, ORTH]).tolist()):
-            if lower not in lowers and orth not in orths:
-                if not anchors.regexes:
-                    continue
-                hit = by_regex.get(orth)
-                if hit is None:
-                    text = strings[orth]
-                    hit = by_regex[orth] = any(r.search(text) for r in anchors.regexes)
-                if not hit:
-                    continue
+        for i in numpy.flatnonzero(hits).tolist():
             start, end = max(0, i - anchors.before), min(len(doc), i + anchors.after + 1)
             if windows and start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], end)
             else:
                 windows.append((start, end))
         return windows
+
+
+def _hashes(words: set[int]) -> numpy.ndarray:
+    return numpy.fromiter(words, dtype="uint64", count=len(words))

@@ -30,8 +30,13 @@ DEFAULT_MODELS = Path(__file__).resolve().parents[2] / "models"
 
 def models_dir() -> Path:
     """The ``models/`` folder: ``$PRENSA_MODELS`` if set, else the one beside ``src/``. Read on
-    every call (cheaply: rule code asks for it per token)."""
-    override = os.environ.get("PRENSA_MODELS")
+    every call (cheaply: rule code asks for it per token, and one Path per setting is reused,
+    so the caches keyed on it hash a Path whose hash is already known)."""
+    return _models_path(os.environ.get("PRENSA_MODELS") or "")
+
+
+@functools.lru_cache(maxsize=8)
+def _models_path(override: str) -> Path:
     return Path(override) if override else DEFAULT_MODELS
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from prensa.context import DocContext
@@ -40,8 +42,12 @@ def _defined_acronyms(doc: Doc, spans: list[Span]) -> dict[str, Span]:
 
 def _with_acronym_mentions(doc: Doc, spans: list[Span], acronyms: dict[str, Span]) -> list[Span]:
     """Add every occurrence of a defined acronym the model missed (including the definition)."""
+    if not acronyms:
+        return spans
     covered = {i for s in spans for i in range(s.start, s.end)}
-    extra = [doc[t.i : t.i + 1] for t in doc if t.text in acronyms and t.i not in covered]
+    wanted = numpy.array([doc.vocab.strings.add(a) for a in acronyms], dtype="uint64")
+    where = numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), wanted)).tolist()
+    extra = [doc[i : i + 1] for i in where if i not in covered]
     return sorted([*spans, *extra], key=lambda s: s.start)
 
 
