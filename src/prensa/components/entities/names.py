@@ -4,14 +4,17 @@ speaker headers."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+import numpy
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Span, Token
 
 from prensa.components.entities.context import EntityContext
 from prensa.components.entities.plausible import plausible_name
 from prensa.components.entities.words import namelike
-from prensa.text import folded_words, line_start
+from prensa.text import doc_text, folded_words, line_start
 from prensa.titles import demonym_country
 
 
@@ -164,12 +167,23 @@ def apposition_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]
     return spans
 
 
+_LINE_BREAK = re.compile(r"\n\s*")
+
+
+def _line_starts(doc: Doc) -> list[Token]:
+    """The first token of every line, found from the line breaks of the text (a transcript has
+    tens of thousands of tokens and a few hundred lines)."""
+    text = doc_text(doc)
+    breaks = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+    offsets = doc.to_array(IDX)
+    found = numpy.unique(numpy.searchsorted(offsets, breaks)).tolist()
+    return [doc[i] for i in found if i < len(doc) and line_start(doc[i])]
+
+
 def speaker_headers(r: EntityContext, doc: Doc) -> list[Span]:
     """'MARÍA GUADALUPE ISLAS MORALES, AUTORIDAD …:' at a line start: the name is a person."""
     spans: list[Span] = []
-    for token in doc:
-        if not line_start(token):
-            continue
+    for token in _line_starts(doc):
         end = token.i
         while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
             end += 1
