@@ -149,3 +149,23 @@ def test_everyday_words_do_not_raise_a_ministry_topic(
     nlp_es: Language, text: str, absent: str
 ) -> None:
     assert absent not in _ids(nlp_es, text, "es")
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_every_topic_pattern_is_a_valid_spacy_pattern(language: str) -> None:
+    """The topic Matchers skip spaCy's pattern validation at start-up; it is done here."""
+    import spacy
+    from spacy.schemas import validate_token_pattern
+
+    from prensa.extract.topics import _spelt_out, compile_pattern
+    from prensa.taxonomy import taxonomy
+
+    tokenizer = spacy.blank(language).tokenizer
+    checked = 0
+    for topic in taxonomy().topics:
+        for source in topic.patterns(language):
+            for pattern in compile_pattern(source, lambda text: [t.text for t in tokenizer(text)]):
+                for spelt in _spelt_out(pattern):
+                    assert not validate_token_pattern(spelt), (topic.id, source)
+                    checked += 1
+    assert checked > 1000

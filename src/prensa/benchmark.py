@@ -39,6 +39,11 @@ _WARM_UP = (
     "con el secretario de Estado y ambos gobiernos acordaron reunirse de nuevo en abril.",
     "Secretary's Call\n\nSecretary of State Antony Blinken spoke yesterday with Mexican Foreign "
     "Secretary Marcelo Ebrard. They agreed to meet again next month in Mexico City.",
+    # the rarer paths load their own lexicons: a transcript header, dates in words and digits
+    "Versión estenográfica\n\nPRESIDENTA CLAUDIA SHEINBAUM PARDO: El Consejo de Salubridad "
+    "General (CSG) aprobó el tres de agosto del año dos mil veinte ampliar el plazo al 22.06.2029.",
+    "Board decision\n\nBERN, 08.02.2023 - The Federal Council resolved on the third of August, "
+    "two thousand twenty, that the FDFA would support the Office of the Attorney General (OAG).",
 )
 
 

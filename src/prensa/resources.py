@@ -59,10 +59,15 @@ def load_yaml(relative: str, schema: type[T] | object) -> T:
     return _load_yaml(models_dir() / relative, schema)
 
 
+#: libyaml's safe loader when PyYAML was built with it (the wheels are): the rule files load
+#: several times faster than with the pure-Python one, which matters at every start.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @functools.cache
 def _load_yaml(path: Path, schema: type[T] | object) -> T:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
         return TypeAdapter(schema).validate_python(raw)  # type: ignore[arg-type]
     except (OSError, yaml.YAMLError, ValueError) as exc:
         raise LexiconError(f"{path}: {exc}") from exc

@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Generic, TypeVar
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
@@ -35,8 +36,17 @@ def clean_span(text: str) -> str:
 
 
 def folded_words(tokens: Iterable[Token]) -> list[str]:
-    """The folded words of a span, without a trailing abbreviation point ('Dr.' -> 'dr')."""
-    return [fold(t.text).rstrip(".") for t in tokens]
+    """The folded words of a span, without a trailing abbreviation point ('Dr.' -> 'dr').
+    A whole Doc is read from its ORTH array: no Token object is made per word."""
+    if isinstance(tokens, Doc):
+        strings = tokens.vocab.strings
+        return [_folded_word(strings[orth]) for orth in tokens.to_array(ORTH).tolist()]
+    return [_folded_word(t.text) for t in tokens]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _folded_word(text: str) -> str:
+    return fold(text).rstrip(".")
 
 
 class PhraseIndex(Generic[T]):

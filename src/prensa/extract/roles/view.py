@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Self
 
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from prensa import titles
@@ -59,9 +60,12 @@ class DocView:
         starts = {span.start: (span, pid) for span, pid in people}
         in_names = frozenset(i for span, _ in people for i in range(span.start, span.end))
         entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-        texts = [t.text for t in doc]
+        # Read from the Doc's arrays: a Token object per word costs more than the look-ups.
+        table = doc.to_array([ORTH, IS_SPACE])
+        strings = doc.vocab.strings
+        texts = [strings[orth] for orth in table[:, 0].tolist()]
         words = [titles.key(text) for text in texts]
-        spaces = [t.is_space for t in doc]
+        spaces = [bool(flag) for flag in table[:, 1].tolist()]
         matcher = titles.title_matcher(language)
         return cls(doc, language, words, starts, in_names, entity_at, texts, spaces, matcher)
 
