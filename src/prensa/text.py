@@ -35,8 +35,9 @@ def clean_span(text: str) -> str:
 
 
 def folded_words(tokens: Iterable[Token]) -> list[str]:
-    """The folded words of a span, without a trailing abbreviation point ('Dr.' -> 'dr')."""
-    return [fold(t.text).rstrip(".") for t in tokens]
+    """The folded words of a span, without abbreviation points ('Dr.' -> 'dr', 'C.P.' -> 'cp'),
+    as the phrases of ``WordSequences`` are kept."""
+    return [fold(t.text).replace(".", "") for t in tokens]
 
 
 class PhraseIndex(Generic[T]):
@@ -65,13 +66,13 @@ class PhraseIndex(Generic[T]):
 
 
 class WordSequences:
-    """A set of phrases (folded, trailing points dropped) to match at a position: the
+    """A set of phrases (folded, abbreviation points dropped) to match at a position: the
     value-less PhraseIndex the rules use for prefixes, heads and articles."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self._index: PhraseIndex[None] = PhraseIndex()
         for phrase in phrases:
-            self._index.add(tuple(fold(phrase).rstrip(".").split()), None)
+            self._index.add(tuple(fold(phrase).replace(".", "").split()), None)
 
     def match(self, words: Sequence[str]) -> int:
         """Length of the longest sequence ``words`` starts with, 0 if none."""

@@ -37,7 +37,7 @@ from prensa.titles.lookup import (
     organization_name,
     place_name,
 )
-from prensa.titles.prefixes import name_prefixes, office_nouns, office_words
+from prensa.titles.prefixes import name_prefixes, office_nouns, office_words, postnominals
 from prensa.titles.reading import NormalizedTitle, normalize
 from prensa.titles.schema import (
     Demonym,
@@ -101,6 +101,7 @@ __all__ = [
     "organization_name",
     "place_name",
     "plural",
+    "postnominals",
     "restore_case",
     "tokenize",
 ]

@@ -31,6 +31,13 @@ def name_prefixes() -> frozenset[str]:
 
 
 @resources.models_cache
+def postnominals() -> frozenset[str]:
+    """Folded letters written after a name and not part of it ('MP', 'KC'), both languages."""
+    data = lexicon().postnominals
+    return _folded([*data.es, *data.en])
+
+
+@resources.models_cache
 def office_words() -> frozenset[str]:
     """Words right before the ministry an office is of ('secretario de Marina', 'Secretaría de
     Marina', 'Ministry of …'): the last word of every form of an ``office_word`` entry, and the

@@ -134,6 +134,7 @@ class TitleLexicon(_Strict):
     modifiers: list[Modifier]
     demonyms: list[Demonym]
     honorifics: PerLanguage
+    postnominals: PerLanguage = Field(default_factory=lambda: PerLanguage(es=[], en=[]))
     introducers: PerLanguage
     copulas: PerLanguage
     prepositions: dict[Language, dict[str, str]]

@@ -36,6 +36,7 @@ class RuleData(BaseModel):
     place_after_motion: list[str]
     motion_verbs: list[str]
     name_prefixes: list[str]
+    postnominals: list[str] = []
     office_words: list[str]
     office_nouns: list[str]
     organization_heads: list[str]
@@ -73,6 +74,7 @@ class RuleData(BaseModel):
             motion_verbs=filters.motion_verbs,
             # The one title lexicon says what a title is, for the rules as for roles.
             name_prefixes=sorted(titles.name_prefixes()),
+            postnominals=sorted(titles.postnominals()),
             office_words=sorted(titles.office_words()),
             office_nouns=sorted(titles.office_nouns()),
             organization_heads=heads.organization_heads,
@@ -109,6 +111,7 @@ class EntityContext:
     place_after_motion: frozenset[str]
     motion_verbs: frozenset[str]
     prefixes: WordSequences
+    postnominals: frozenset[str]
     org_heads: WordSequences
     place_heads: WordSequences
     articles: WordSequences
@@ -140,6 +143,7 @@ class EntityContext:
             place_after_motion=_folded(data.place_after_motion),
             motion_verbs=_folded(data.motion_verbs),
             prefixes=WordSequences(p.replace(".", "") for p in data.name_prefixes),
+            postnominals=_folded(data.postnominals),
             org_heads=WordSequences(data.organization_heads),
             place_heads=WordSequences(data.place_heads),
             articles=WordSequences(data.definite_articles),

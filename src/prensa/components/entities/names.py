@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 from prensa.components.entities.context import EntityContext
 from prensa.components.entities.plausible import plausible_name
 from prensa.components.entities.words import namelike
-from prensa.text import folded_words, line_start
+from prensa.text import fold, folded_words, line_start
 from prensa.titles import demonym_country
 
 
@@ -38,9 +38,12 @@ def titled_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]:
     its complement, and the speaker rule reads those lines."""
     spans: list[Span] = []
     for i, n in titles(r, doc, words):
-        if doc[i : i + n].text.isupper():  # 'Lic.' is no header: letters decide, not tokens
-            continue
+        letters = [c for c in doc[i : i + n].text if c.isalpha()]
+        if len(letters) > 2 and all(c.isupper() for c in letters):
+            continue  # a header's title; 'Lic.' or 'C.P.' is none: letters decide, not tokens
         start = i + n
+        while start < len(doc) - 1 and (more := r.prefixes.match(words[start : start + 5])):
+            start += more  # 'Minister Dr. Ana Ruiz': an honorific after the title
         end = name_after(r, doc, start)
         if end == start or end - start > 5:
             continue
@@ -70,8 +73,12 @@ def name_after(r: EntityContext, doc: Doc, start: int) -> int:
                 break
         else:
             break
-    while end > start and (doc[end - 1].lower_ in r.particles or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (
+        doc[end - 1].lower_ in r.particles
+        or doc[end - 1].is_punct
+        or (doc[end - 1].is_upper and fold(doc[end - 1].text) in r.postnominals)
+    ):
+        end -= 1  # 'Jane Doe MP': post-nominal letters are not the name
     return end
 
 
