@@ -40,6 +40,7 @@ class RuleData(BaseModel):
     office_words: list[str]
     office_nouns: list[str]
     organization_heads: list[str]
+    organization_tails: list[str] = []
     place_heads: list[str]
     government_heads: list[str]
     particles: list[str]
@@ -78,6 +79,7 @@ class RuleData(BaseModel):
             office_words=sorted(titles.office_words()),
             office_nouns=sorted(titles.office_nouns()),
             organization_heads=heads.organization_heads,
+            organization_tails=heads.organization_tails,
             place_heads=heads.place_heads,
             government_heads=heads.government_heads,
             organizations=[
@@ -113,6 +115,7 @@ class EntityContext:
     prefixes: WordSequences
     postnominals: frozenset[str]
     org_heads: WordSequences
+    org_tails: frozenset[str]
     place_heads: WordSequences
     articles: WordSequences
     government_heads: frozenset[str]
@@ -145,6 +148,7 @@ class EntityContext:
             prefixes=WordSequences(p.replace(".", "") for p in data.name_prefixes),
             postnominals=_folded(data.postnominals),
             org_heads=WordSequences(data.organization_heads),
+            org_tails=_folded(data.organization_tails),
             place_heads=WordSequences(data.place_heads),
             articles=WordSequences(data.definite_articles),
             government_heads=_folded(data.government_heads),

@@ -166,6 +166,8 @@ def apposition_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]
         if not (2 <= comma.i - start <= 5):
             continue
         name = doc[start : comma.i]
+        if r.language == "en" and fold(name[-1].text) in r.org_tails:
+            continue  # '… the Criminal Division, U.S. Attorney …': a body's name ends so
         if plausible_name(r, name) and not r.prefixes.match(folded_words(name)):
             spans.append(Span(doc, start, comma.i, label=r.labels["person"]))
     return spans

@@ -135,7 +135,9 @@ def repair_person(r: EntityContext, ent: Span) -> Span | None:
     if place_after_preposition(r, span):
         return Span(ent.doc, span.start, span.end, label=r.labels["place"])
     words = folded_words(span)
-    if r.org_heads.match(words):
+    if r.org_heads.match(words) or (
+        r.language == "en" and len(words) > 1 and words[-1] in r.org_tails
+    ):
         return Span(ent.doc, span.start, span.end, label=r.labels["organization"])
     skip = title_in(r, words) or 0
     end = span.end
