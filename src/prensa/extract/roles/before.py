@@ -124,7 +124,7 @@ def _country_after(reader: Reader, name: Span) -> str | None:
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-def _organization_after(reader: Reader, name: Span) -> tuple[str, ...]:
+def organization_after(reader: Reader, name: Span) -> tuple[str, ...]:
     """'Trial Attorney Jane Roe of the Fraud Section', 'Assistant Attorney General X, Jr. of
     the Justice Department's Criminal Division': in English the body a title before the name
     is of may follow the name (the last of a possessive chain)."""
@@ -155,7 +155,7 @@ def titles_before(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
     floor = reader.line_start(name.start)
     end = _honorifics_before(reader, name.start)
     after_country = _country_after(reader, name)
-    after_org = _organization_after(reader, name)
+    after_org = organization_after(reader, name)
     previous_rank: bool | None = None
     while end > floor:
         found = _title_ending_at(reader, end, floor)
