@@ -127,3 +127,9 @@ def test_a_plural_title_takes_the_body_after_the_list(nlp_en: Language) -> None:
     _, found = _read(nlp_en, text, "en")
     for person in ("Greta Olsen", "Victor Hale"):
         assert _role(found, person).organization == "Tax Division"
+
+
+def test_a_surname_that_is_a_plural_title_stays_in_the_name(nlp_es: Language) -> None:
+    text = "En el acto, Carmen Lucía Reyes Villalobos, directora del programa, recibió el apoyo."
+    found_people, _ = _read(nlp_es, text, "es")
+    assert "Carmen Lucía Reyes Villalobos" in {p.name for p in found_people}

@@ -25,16 +25,11 @@ def _lower_and_folded(words: Iterable[str]) -> frozenset[str]:
 @resources.models_cache
 def name_prefixes() -> frozenset[str]:
     """Folded forms written before a person's name and not part of it: every title (offices and
-    ranks) in the singular and the plural ('Trial Attorneys Ana Ruiz and …'), and every
-    honorific, in both languages."""
+    ranks), English ones also in the plural ('Trial Attorneys Ana Ruiz and …'; Spanish plurals
+    are surnames too: 'Reyes'), and every honorific, in both languages."""
     data = lexicon()
     forms = [f for entry in data.titles for f in (*entry.es, *entry.en)]
-    plurals = [
-        " ".join(plural(tuple(fold(f).split()), language))
-        for entry in data.titles
-        for language in ("es", "en")
-        for f in getattr(entry, language)
-    ]
+    plurals = [" ".join(plural(tuple(fold(f).split()), "en")) for e in data.titles for f in e.en]
     return _folded([*forms, *plurals, *data.honorifics.es, *data.honorifics.en])
 
 

@@ -49,6 +49,8 @@ def tailed_organizations(r: EntityContext, doc: Doc) -> list[Span]:
     for token in doc:
         if token.i < 2 or fold(token.text) not in r.org_tails or not token.is_title:
             continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in r.complement_links:
+            continue  # 'the Federal Department of Finance': the name goes on
         begin = token.i
         while begin > token.i - 3 and doc[begin - 1].is_title and not doc[begin - 1].is_sent_start:
             begin -= 1
