@@ -133,3 +133,13 @@ def test_a_surname_that_is_a_plural_title_stays_in_the_name(nlp_es: Language) ->
     text = "En el acto, Carmen Lucía Reyes Villalobos, directora del programa, recibió el apoyo."
     found_people, _ = _read(nlp_es, text, "es")
     assert "Carmen Lucía Reyes Villalobos" in {p.name for p in found_people}
+
+
+def test_a_specialised_prosecutor_in_a_list_is_the_next_names(nlp_es: Language) -> None:
+    text = (
+        "Asistieron el Presidente del Instituto Estatal de Catastro, Hugo Lira Benavides, la "
+        "Fiscal Especializada en Delitos Ambientales, Rebeca Soto Aguilar; y otros invitados."
+    )
+    _, found = _read(nlp_es, text, "es")
+    assert _role(found, "Rebeca Soto Aguilar").title.startswith("Fiscal Especializada")
+    assert not any(r.title == "Fiscal" for r in found if r.person == "Hugo Lira Benavides")
