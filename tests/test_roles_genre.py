@@ -143,3 +143,13 @@ def test_a_specialised_prosecutor_in_a_list_is_the_next_names(nlp_es: Language) 
     _, found = _read(nlp_es, text, "es")
     assert _role(found, "Rebeca Soto Aguilar").title.startswith("Fiscal Especializada")
     assert not any(r.title == "Fiscal" for r in found if r.person == "Hugo Lira Benavides")
+
+
+def test_an_office_inside_a_titles_complement_does_not_start_one(nlp_es: Language) -> None:
+    text = (
+        "Asistió la Directora General de la Secretaria Ejecutiva del Sistema Estatal de Salud, "
+        "Noemí Cantú Reyna, a la reunión."
+    )
+    _, found = _read(nlp_es, text, "es")
+    role = _role(found, "Noemí Cantú Reyna")
+    assert role.title.startswith("Directora General de la Secretaria Ejecutiva")

@@ -63,13 +63,14 @@ def _title_ending_at(reader: Reader, end: int, floor: int) -> tuple[int, int] | 
 
 
 def inside_complement(reader: Reader, p: int) -> bool:
-    """Is the head at ``p`` inside an earlier title's complement ('… to the President')?"""
+    """Is the head at ``p`` inside an earlier title's complement ('… to the President',
+    'secretaria técnica de la Secretaría Ejecutiva')?"""
     i = p - 1
     while i >= 0 and reader.words[i] in titles.articles():
         i -= 1
     if i < 0 or not any(
         (prep := titles.match_preposition(reader.words, k, reader.language))
-        and k + prep[0] == i + 1
+        and k + prep[0] in (i + 1, p)  # 'de' then 'la', or 'de la' read as one
         for k in range(max(0, i - 1), i + 1)
     ):
         return False
