@@ -139,6 +139,7 @@ class Heads(_Strict):
     """First words that reveal an organisation or a place."""
 
     organization_heads: list[str]
+    organization_tails: list[str] = []
     place_heads: list[str]
     government_heads: list[str]
 

@@ -36,8 +36,9 @@ def clean_span(text: str) -> str:
 
 
 def folded_words(tokens: Iterable[Token]) -> list[str]:
-    """The folded words of a span, without a trailing abbreviation point ('Dr.' -> 'dr').
-    A whole Doc is read from its ORTH array: no Token object is made per word."""
+    """The folded words of a span, without abbreviation points ('Dr.' -> 'dr', 'C.P.' -> 'cp'),
+    as the phrases of ``WordSequences`` are kept. A whole Doc is read from its ORTH array: no
+    Token object is made per word."""
     if isinstance(tokens, Doc):
         strings = tokens.vocab.strings
         return [_folded_word(strings[orth]) for orth in tokens.to_array(ORTH).tolist()]
@@ -46,7 +47,7 @@ def folded_words(tokens: Iterable[Token]) -> list[str]:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _folded_word(text: str) -> str:
-    return fold(text).rstrip(".")
+    return fold(text).replace(".", "")
 
 
 class PhraseIndex(Generic[T]):
@@ -78,13 +79,13 @@ class PhraseIndex(Generic[T]):
 
 
 class WordSequences:
-    """A set of phrases (folded, trailing points dropped) to match at a position: the
+    """A set of phrases (folded, abbreviation points dropped) to match at a position: the
     value-less PhraseIndex the rules use for prefixes, heads and articles."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self._index: PhraseIndex[None] = PhraseIndex()
         for phrase in phrases:
-            self._index.add(tuple(fold(phrase).rstrip(".").split()), None)
+            self._index.add(tuple(fold(phrase).replace(".", "").split()), None)
 
     def match(self, words: Sequence[str]) -> int:
         """Length of the longest sequence ``words`` starts with, 0 if none."""

@@ -39,7 +39,7 @@ from prensa.titles.lookup import (
     organization_name,
     place_name,
 )
-from prensa.titles.prefixes import name_prefixes, office_nouns, office_words
+from prensa.titles.prefixes import name_prefixes, office_nouns, office_words, postnominals
 from prensa.titles.reading import NormalizedTitle, normalize
 from prensa.titles.schema import (
     Demonym,
@@ -104,6 +104,7 @@ __all__ = [
     "organization_name",
     "place_name",
     "plural",
+    "postnominals",
     "restore_case",
     "title_matcher",
     "tokenize",

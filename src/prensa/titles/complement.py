@@ -133,13 +133,19 @@ def _place_in(
 
 
 def translate(
-    tokens: list[str], language: Language, target: Language, ministerial: bool
+    tokens: list[str],
+    language: Language,
+    target: Language,
+    ministerial: bool,
+    names: Sequence[str] = (),
 ) -> str | None:
     """The complement in ``target``, or None when any of it is unknown: prepositions through
     the lexicon, organisations and places through their aliases and the gazetteer, portfolio
-    phrases through their list, acronyms as written. A half-translated complement ('Secretary
+    phrases through their list, acronyms and the ``names`` the document knows as places
+    ('Saltillo') as written. A half-translated complement ('Secretary
     of Medio Ambiente') would read as English while saying nothing an English reader can use."""
     keys = [key(t) for t in tokens]
+    known = {fold(n) for n in names}
     out: list[str] = []
     i = 0
     first_np = True
@@ -169,8 +175,8 @@ def translate(
         first_np = False
         if resolved:
             i = resolved
-        elif all(_is_acronym(t) for t in tokens[i:stop]):
-            out.extend(tokens[i:stop])  # 'OEA', 'T-MEC': a name, the same in both languages
+        elif all(_is_acronym(t) for t in tokens[i:stop]) or fold(join(tokens[i:stop])) in known:
+            out.extend(tokens[i:stop])  # 'OEA', 'T-MEC', 'Saltillo': the same in both languages
             i = stop
         else:
             return None

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from prensa import resources
 from prensa.text import fold
 from prensa.titles.schema import lexicon
+from prensa.titles.words import plural
 
 
 def _folded(forms: Iterable[str]) -> frozenset[str]:
@@ -24,10 +25,19 @@ def _lower_and_folded(words: Iterable[str]) -> frozenset[str]:
 @resources.models_cache
 def name_prefixes() -> frozenset[str]:
     """Folded forms written before a person's name and not part of it: every title (offices and
-    ranks) and every honorific, in both languages."""
+    ranks), English ones also in the plural ('Trial Attorneys Ana Ruiz and …'; Spanish plurals
+    are surnames too: 'Reyes'), and every honorific, in both languages."""
     data = lexicon()
     forms = [f for entry in data.titles for f in (*entry.es, *entry.en)]
-    return _folded([*forms, *data.honorifics.es, *data.honorifics.en])
+    plurals = [" ".join(plural(tuple(fold(f).split()), "en")) for e in data.titles for f in e.en]
+    return _folded([*forms, *plurals, *data.honorifics.es, *data.honorifics.en])
+
+
+@resources.models_cache
+def postnominals() -> frozenset[str]:
+    """Folded letters written after a name and not part of it ('MP', 'KC'), both languages."""
+    data = lexicon().postnominals
+    return _folded([*data.es, *data.en])
 
 
 @resources.models_cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from prensa import gazetteer
 from prensa.records import Language
 from prensa.text import fold
 from prensa.titles import complement as complements
@@ -12,6 +13,7 @@ from prensa.titles.case import restore_case
 from prensa.titles.index import ModifierForm
 from prensa.titles.lookup import find_organization, place_text_for_template
 from prensa.titles.parse import Parse, parse
+from prensa.titles.portfolio import translate_phrase
 from prensa.titles.schema import TitleEntry, lexicon
 from prensa.titles.words import function_words, join, key, tokenize
 
@@ -49,13 +51,15 @@ def normalize(
     country: str | None = None,
     organization: str | None = None,
     organizations: Sequence[str] = (),
+    places: Sequence[str] = (),
 ) -> NormalizedTitle:
     """Read ``title`` (as written, without the name) in both languages.
 
     ``country`` is a nationality the context gave ("Mexican Foreign Secretary"); it wins over
     what the title implies. ``organization`` is one written before the title ("EU High
     Representative"), used when the title names none itself. ``organizations`` are organisation
-    names the document has inside the title ("Cruz Roja Mexicana").
+    names the document has inside the title ("Cruz Roja Mexicana"); ``places`` the places it
+    has there, which a translation keeps as written ("Presidente Municipal de Saltillo").
     """
     title = join(tokenize(restore_case(title, language)))
     p = parse(title, language)
@@ -76,7 +80,8 @@ def normalize(
         status.add("former")
     other: Language = "en" if language == "es" else "es"
     own = _own_language(p, language)
-    translated = _other_language(p, language, other, entry.ministerial)
+    known = [*places, *(_governed_place(p, language) if entry.territorial else ())]
+    translated = _other_language(p, language, other, entry.ministerial, known)
     return NormalizedTitle(
         title=p.without_demonyms(),
         title_es=own if language == "es" else translated,
@@ -87,6 +92,32 @@ def normalize(
         organization=org_name,
         country=resolved_country,
     )
+
+
+def _governed_place(p: Parse, language: Language) -> list[str]:
+    """The place a territorial office's complement ends with ('de Saltillo'), if the gazetteer
+    has it under any name."""
+    if not p.complement:
+        return []
+    starts = complements.np_starts([key(t) for t in p.complement], language)
+    text = join(p.complement[starts[-1].start :])
+    return [text] if text[:1].isupper() and gazetteer.load().lookup(text) is not None else []
+
+
+def _portfolio_ministry(p: Parse, entry: TitleEntry, language: Language) -> str | None:
+    """'secretario de Gobierno' is of the Secretaría de Gobierno: a complement that is one
+    portfolio phrase ('de Gobierno', 'de Salud') names the ministry the entry's template gives."""
+    template = getattr(entry.portfolio_organization, language, None)
+    if template is None or len(p.complement) < 2:
+        return None
+    starts = complements.np_starts([key(t) for t in p.complement], language)
+    if len(starts) != 1 or starts[0].prep != 0 or starts[0].article:
+        return None
+    text = join(p.complement[starts[0].start :])
+    other: Language = "en" if language == "es" else "es"
+    if not text[:1].isupper() or translate_phrase(text, language, other) is None:
+        return None
+    return template.format(portfolio=text)
 
 
 def _organization_and_country(
@@ -104,6 +135,8 @@ def _organization_and_country(
     org_name = complement.organization.name if complement.organization else None
     org_name = org_name or complement.organization_text
     found_country = complement.country
+    if complement.organization is None:
+        org_name = _portfolio_ministry(p, entry, language) or org_name
     if org_name is None and complement.whole_place and entry.place_organization:
         template = getattr(entry.place_organization, language)
         org_name = template.format(place=place_text_for_template(complement.place_text or ""))
@@ -145,7 +178,7 @@ def _capital(text: str, language: Language) -> str:
 
 
 def _other_language(
-    p: Parse, language: Language, target: Language, ministerial: bool
+    p: Parse, language: Language, target: Language, ministerial: bool, places: Sequence[str] = ()
 ) -> str | None:
     """The title in ``target``, or None when its complement cannot be translated whole."""
     assert p.head is not None
@@ -165,7 +198,7 @@ def _other_language(
         (after if mod.modifier.after(target) else before).append(forms[0])
     if target == "en" and after:
         head, after = "-".join([head, *after]), []  # "President-elect"
-    complement = complements.translate(p.complement, language, target, ministerial)
+    complement = complements.translate(p.complement, language, target, ministerial, places)
     if complement is None:
         return None
     return _capital(join([*before, head, *after, complement]), target)

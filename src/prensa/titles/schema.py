@@ -22,6 +22,14 @@ class PlaceOrganization(_Strict):
     en: str
 
 
+class PortfolioOrganization(_Strict):
+    """The ministry a title's bare portfolio names, per language ('Secretaría de {portfolio}');
+    a language without a template (ministries are named too differently) gets none."""
+
+    es: str | None = None
+    en: str | None = None
+
+
 class TitleEntry(_Strict):
     """One office or rank, with what it implies."""
 
@@ -38,6 +46,8 @@ class TitleEntry(_Strict):
     place_organization: PlaceOrganization | None = None
     office_word: bool = False
     office_noun: bool = False
+    territorial: bool = False
+    portfolio_organization: PortfolioOrganization | None = None
     role: bool = True
     renders_only: list[str] = Field(default_factory=list)
 
@@ -134,6 +144,7 @@ class TitleLexicon(_Strict):
     modifiers: list[Modifier]
     demonyms: list[Demonym]
     honorifics: PerLanguage
+    postnominals: PerLanguage = Field(default_factory=lambda: PerLanguage(es=[], en=[]))
     introducers: PerLanguage
     copulas: PerLanguage
     prepositions: dict[Language, dict[str, str]]

@@ -40,6 +40,25 @@ def headed_organizations(r: EntityContext, doc: Doc, names: list[Span]) -> list[
     return spans
 
 
+def tailed_organizations(r: EntityContext, doc: Doc) -> list[Span]:
+    """'the Fraud Section', 'the Antitrust Division': English names a body's kind last, so a
+    short capitalised phrase after 'the' ending with an organisation tail is one."""
+    if r.language != "en":
+        return []
+    spans: list[Span] = []
+    for token in doc:
+        if token.i < 2 or fold(token.text) not in r.org_tails or not token.is_title:
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in r.complement_links:
+            continue  # 'the Federal Department of Finance': the name goes on
+        begin = token.i
+        while begin > token.i - 3 and doc[begin - 1].is_title and not doc[begin - 1].is_sent_start:
+            begin -= 1
+        if begin < token.i and begin > 0 and doc[begin - 1].lower_ == "the":
+            spans.append(Span(doc, begin, token.i + 1, label=r.labels["organization"]))
+    return spans
+
+
 def _possessor(r: EntityContext, doc: Doc, head: int) -> int:
     """'U.S. Attorney’s Office', 'Governor's Office': an office's holder written before the
     head is part of the name; a place's ('Canada’s Department of …') is not."""

@@ -152,7 +152,10 @@ class EntityRules:
             + names.complement_names(r, doc, words)
             + names.apposition_names(r, doc, words)
         )
-        return sure, titled + bodies.headed_organizations(r, doc, titled)
+        bodies_found = bodies.headed_organizations(r, doc, titled) + bodies.tailed_organizations(
+            r, doc
+        )
+        return sure, titled + bodies_found
 
 
 @Language.factory("prensa_entities", default_config={"language": "es", "trust_ner": False})

@@ -36,9 +36,11 @@ class RuleData(BaseModel):
     place_after_motion: list[str]
     motion_verbs: list[str]
     name_prefixes: list[str]
+    postnominals: list[str] = []
     office_words: list[str]
     office_nouns: list[str]
     organization_heads: list[str]
+    organization_tails: list[str] = []
     place_heads: list[str]
     government_heads: list[str]
     particles: list[str]
@@ -73,9 +75,11 @@ class RuleData(BaseModel):
             motion_verbs=filters.motion_verbs,
             # The one title lexicon says what a title is, for the rules as for roles.
             name_prefixes=sorted(titles.name_prefixes()),
+            postnominals=sorted(titles.postnominals()),
             office_words=sorted(titles.office_words()),
             office_nouns=sorted(titles.office_nouns()),
             organization_heads=heads.organization_heads,
+            organization_tails=heads.organization_tails,
             place_heads=heads.place_heads,
             government_heads=heads.government_heads,
             organizations=[
@@ -109,7 +113,9 @@ class EntityContext:
     place_after_motion: frozenset[str]
     motion_verbs: frozenset[str]
     prefixes: WordSequences
+    postnominals: frozenset[str]
     org_heads: WordSequences
+    org_tails: frozenset[str]
     place_heads: WordSequences
     articles: WordSequences
     government_heads: frozenset[str]
@@ -140,7 +146,9 @@ class EntityContext:
             place_after_motion=_folded(data.place_after_motion),
             motion_verbs=_folded(data.motion_verbs),
             prefixes=WordSequences(p.replace(".", "") for p in data.name_prefixes),
+            postnominals=_folded(data.postnominals),
             org_heads=WordSequences(data.organization_heads),
+            org_tails=_folded(data.organization_tails),
             place_heads=WordSequences(data.place_heads),
             articles=WordSequences(data.definite_articles),
             government_heads=_folded(data.government_heads),

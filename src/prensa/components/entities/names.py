@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from prensa.components.entities.context import EntityContext
 from prensa.components.entities.plausible import plausible_name
 from prensa.components.entities.words import namelike
-from prensa.text import doc_text, folded_words, line_start
+from prensa.text import fold, folded_words, line_start
 from prensa.titles import demonym_country
 
 
@@ -41,9 +41,12 @@ def titled_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]:
     its complement, and the speaker rule reads those lines."""
     spans: list[Span] = []
     for i, n in titles(r, doc, words):
-        if doc[i : i + n].text.isupper():  # 'Lic.' is no header: letters decide, not tokens
-            continue
+        letters = [c for c in doc[i : i + n].text if c.isalpha()]
+        if len(letters) > 2 and all(c.isupper() for c in letters):
+            continue  # a header's title; 'Lic.' or 'C.P.' is none: letters decide, not tokens
         start = i + n
+        while start < len(doc) - 1 and (more := r.prefixes.match(words[start : start + 5])):
+            start += more  # 'Minister Dr. Ana Ruiz': an honorific after the title
         end = name_after(r, doc, start)
         if end == start or end - start > 5:
             continue
@@ -73,8 +76,12 @@ def name_after(r: EntityContext, doc: Doc, start: int) -> int:
                 break
         else:
             break
-    while end > start and (doc[end - 1].lower_ in r.particles or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (
+        doc[end - 1].lower_ in r.particles
+        or doc[end - 1].is_punct
+        or (doc[end - 1].is_upper and fold(doc[end - 1].text) in r.postnominals)
+    ):
+        end -= 1  # 'Jane Doe MP': post-nominal letters are not the name
     return end
 
 
@@ -162,6 +169,8 @@ def apposition_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]
         if not (2 <= comma.i - start <= 5):
             continue
         name = doc[start : comma.i]
+        if r.language == "en" and fold(name[-1].text) in r.org_tails:
+            continue  # '… the Criminal Division, U.S. Attorney …': a body's name ends so
         if plausible_name(r, name) and not r.prefixes.match(folded_words(name)):
             spans.append(Span(doc, start, comma.i, label=r.labels["person"]))
     return spans
@@ -173,7 +182,7 @@ _LINE_BREAK = re.compile(r"\n\s*")
 def _line_starts(doc: Doc) -> list[Token]:
     """The first token of every line, found from the line breaks of the text (a transcript has
     tens of thousands of tokens and a few hundred lines)."""
-    text = doc_text(doc)
+    text = doc.text  # not cached on the Doc: pieces of a long text are merged after this
     breaks = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
     offsets = doc.to_array(IDX)
     found = numpy.unique(numpy.searchsorted(offsets, breaks)).tolist()

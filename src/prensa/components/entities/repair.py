@@ -3,7 +3,7 @@ dropped, people tagged as places (or the reverse) relabelled."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from prensa.components.entities.context import EntityContext
 from prensa.components.entities.plausible import (
@@ -136,10 +136,15 @@ def repair_person(r: EntityContext, ent: Span) -> Span | None:
     if place_after_preposition(r, span):
         return Span(ent.doc, span.start, span.end, label=r.labels["place"])
     words = folded_words(span)
-    if r.org_heads.match(words):
+    if r.org_heads.match(words) or (
+        r.language == "en" and len(words) > 1 and words[-1] in r.org_tails
+    ):
         return Span(ent.doc, span.start, span.end, label=r.labels["organization"])
     skip = title_in(r, words) or 0
-    name = ent.doc[span.start + skip : span.end]
+    end = span.end
+    while end - 1 > span.start + skip and _postnominal(r, ent.doc[end - 1]):
+        end -= 1  # 'Jane Doe MP': letters after the name are not part of it
+    name = ent.doc[span.start + skip : end]
     if len(name) == 0 or (not name[0].is_title and not name[0].is_upper):
         return None
     if not all(
@@ -154,13 +159,22 @@ def repair_person(r: EntityContext, ent: Span) -> Span | None:
     return Span(ent.doc, name.start, name.end, label=ent.label_)
 
 
+def _postnominal(r: EntityContext, token: Token) -> bool:
+    return token.is_upper and fold(token.text).replace(".", "") in r.postnominals
+
+
 def title_in(r: EntityContext, words: list[str]) -> int | None:
-    """Where the title that opens ``words`` ends, also after a nationality or a rank
-    ('Paraguayan President Mario Abdo Benitez'); None without one."""
+    """Where the titles that open ``words`` end, also after a nationality or a rank
+    ('Paraguayan President Mario Abdo Benitez') and over an honorific after the title
+    ('Minister Dr. Ana Ruiz', 'el C.P. Juan Ruiz'); None without one."""
+    bare = [w.replace(".", "") for w in words]
     for k in (0, 1, 2) if len(words) > 2 else (0,):
-        n = r.prefixes.match(words[k:])
+        n = r.prefixes.match(bare[k:])
         if n:
-            return k + n
+            end = k + n
+            while end < len(bare) - 1 and (more := r.prefixes.match(bare[end:])):
+                end += more
+            return end
     return None
 
 

@@ -131,6 +131,7 @@ def extract(doc: Doc, ctx: DocContext, people: Sequence[Person]) -> list[Role]:
                 country=f.country,
                 organization=f.context_organization,
                 organizations=f.organizations,
+                places=f.places,
             ),
         )
         for f in _find_titles(doc, ctx.language, spans)

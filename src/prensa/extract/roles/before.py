@@ -63,13 +63,14 @@ def _title_ending_at(reader: Reader, end: int, floor: int) -> tuple[int, int] | 
 
 
 def inside_complement(reader: Reader, p: int) -> bool:
-    """Is the head at ``p`` inside an earlier title's complement ('… to the President')?"""
+    """Is the head at ``p`` inside an earlier title's complement ('… to the President',
+    'secretaria técnica de la Secretaría Ejecutiva')?"""
     i = p - 1
     while i >= 0 and reader.words[i] in titles.articles():
         i -= 1
     if i < 0 or not any(
         (prep := titles.match_preposition(reader.words, k, reader.language))
-        and k + prep[0] == i + 1
+        and k + prep[0] in (i + 1, p)  # 'de' then 'la', or 'de la' read as one
         for k in range(max(0, i - 1), i + 1)
     ):
         return False
@@ -121,11 +122,41 @@ def _country_after(reader: Reader, name: Span) -> str | None:
     return place.country_code if place is not None and place.kind == "country" else None
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def organization_after(reader: Reader, name: Span) -> tuple[str, ...]:
+    """'Trial Attorney Jane Roe of the Fraud Section', 'Assistant Attorney General X, Jr. of
+    the Justice Department's Criminal Division': in English the body a title before the name
+    is of may follow the name (the last of a possessive chain)."""
+    if reader.language != "en":
+        return ()
+    doc, j = reader.doc, name.end
+    while j < len(doc) and reader.words[j].rstrip(".") in (",", *_SUFFIXES):
+        j += 1
+    if j >= len(doc) or reader.words[j] != "of":
+        return ()
+    j += 1
+    if j < len(doc) and reader.words[j] == "the":
+        j += 1
+    found: str | None = None
+    while (ent := reader.entity_at.get(j)) is not None and ent.start == j:
+        if ent.label_ not in ORG_LABELS:
+            break
+        found, j = ent.text, ent.end
+        if j < len(doc) and reader.words[j] in ("'s", "’s"):
+            j += 1
+            continue
+        break
+    return (found,) if found else ()
+
+
 def titles_before(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
     """Titles right before the name, and an introduction before those ('TITLE, NAME')."""
     floor = reader.line_start(name.start)
     end = _honorifics_before(reader, name.start)
     after_country = _country_after(reader, name)
+    after_org = organization_after(reader, name)
     previous_rank: bool | None = None
     while end > floor:
         found = _title_ending_at(reader, end, floor)
@@ -145,7 +176,7 @@ def titles_before(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
             context_start, country, orgs = start, None, ()
         else:
             context_start, country, orgs = context_before(reader, start)
-        yield reader.found(pid, name, start, end, country or after_country, orgs)
+        yield reader.found(pid, name, start, end, country or after_country, orgs or after_org)
         if context_start != start:
             return
         previous_rank = is_rank

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from prensa import titles
-from prensa.extract.roles.before import inside_complement
+from prensa.extract.roles.before import inside_complement, organization_after
 from prensa.extract.roles.grammar import Reader
 from prensa.extract.roles.view import Found
 from prensa.records import Language
@@ -40,6 +40,8 @@ def shared_titles(reader: Reader) -> Iterator[Found]:
             pairs = list(_in_turn(reader, head_end))
             if not title_form.plural:
                 pairs = pairs[1:]  # the first pair is an ordinary introduction
+        # 'Trial Attorneys X and Y of the Fraud Section': the body after the list is theirs
+        after = organization_after(reader, pairs[-1][1][0]) if title_form.plural and pairs else ()
         for (c_start, c_end), (name, pid) in pairs:
             complement = reader.doc[c_start:c_end].text if c_end > c_start else ""
             text = _singular(lead, title_form, reader.language) + (
@@ -52,6 +54,7 @@ def shared_titles(reader: Reader) -> Iterator[Found]:
                 max(c_end, head_end),
                 " ".join(text.split()),
                 organizations=reader.organizations_in(c_start, c_end),
+                context_organization=after[0] if after and c_end == c_start else None,
             )
 
 

@@ -11,7 +11,7 @@ from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from prensa import titles
-from prensa.labels import ORG_LABELS
+from prensa.labels import ORG_LABELS, PLACE_LABELS
 from prensa.records import Language
 from prensa.text import doc_text
 
@@ -31,6 +31,7 @@ class Found:
     country: str | None = None
     organizations: tuple[str, ...] = ()
     context_organization: str | None = None
+    places: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -160,14 +161,19 @@ class DocView:
             country,
             self.organizations_in(start, end),
             context[0] if context else None,
+            self.entities_in(start, end, PLACE_LABELS),
         )
 
     def organizations_in(self, start: int, end: int) -> tuple[str, ...]:
+        return self.entities_in(start, end, ORG_LABELS)
+
+    def entities_in(self, start: int, end: int, labels: frozenset[str]) -> tuple[str, ...]:
+        """The text of each entity with one of ``labels`` wholly inside ``start:end``."""
         seen = {
             id(ent): ent.text
             for i in range(start, end)
             if (ent := self.entity_at.get(i)) is not None
-            and ent.label_ in ORG_LABELS
+            and ent.label_ in labels
             and ent.start >= start
             and ent.end <= end
         }
