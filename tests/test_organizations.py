@@ -59,3 +59,23 @@ def test_an_acronym_the_release_never_defines_joins_the_name_it_spells() -> None
     named = [o for o in record.organizations if o.name == "Red Nacional de Bibliotecas"]
     assert len(named) == 1 and named[0].acronym == "RNB"
     assert not [o for o in record.organizations if o.name == "RNB"]
+
+
+def test_initials_of_the_issuer_never_spelled_out_are_the_issuer() -> None:
+    from prensa.ingest.readers import RawDocument
+    from prensa.pipeline import process_raw
+
+    text = (
+        "Statement on the detention of an employee\n\n"
+        "The ODR summoned the ambassador today. The ODR will support every measure to resolve "
+        "the matter.\n"
+    )
+    raw = RawDocument(
+        source_path="<test>",
+        format="txt",
+        text=text,
+        metadata={"issuer": "Office of Development Relations", "issuer_country": "NZ"},
+    )
+    record = next(iter(process_raw([raw], language="en")))
+    found = {o.name: (o.canonical_name, o.country) for o in record.organizations}  # type: ignore[union-attr]
+    assert found["ODR"] == ("Office of Development Relations", "NZ")

@@ -21,3 +21,5 @@ class DocContext:
     dateline: tuple[int, int] | None = None
     #: ISO alpha-2 country of the issuer, when known.
     issuer_country: str | None = None
+    #: The issuer's name (a header line or the source's metadata), when known.
+    issuer: str | None = None

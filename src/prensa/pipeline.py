@@ -118,6 +118,7 @@ def build_record(item: Prepared, doc: Doc) -> DocumentRecord:
             else None
         ),
         issuer_country=item.issuer_country,
+        issuer=seg.issuer,
     )
     mark_dateline_place(doc, ctx, seg.dateline_place)
     found_people, person_mentions = people.extract(doc, ctx)

@@ -174,6 +174,18 @@ def _acronyms_joined(groups: dict[str, _Group]) -> dict[str, _Group]:
     return joined
 
 
+def _issuer_acronym(group: _Group, ctx: DocContext) -> None:
+    """A release calls its issuer by initials it never spells out: 'The FDFA will support…' in
+    a release of the Federal Department of Foreign Affairs is that department."""
+    text, issuer = group.name, ctx.issuer
+    if group.known or not issuer or not (2 <= len(text) <= 10 and text.isalpha()):
+        return
+    name = issuer.split(",")[0].strip()  # 'U.S. Department of Justice, Office of Public Affairs'
+    if text.isupper() and text in _initials(name):
+        group.name, group.acronym, group.known = name, text, True
+        group.country = group.country or ctx.issuer_country
+
+
 def extract(doc: Doc, ctx: DocContext) -> tuple[list[Organization], list[Mention]]:
     """One Organization per institution named in ``doc``, and one Mention per occurrence."""
     spans = entities_with_labels(doc, ORG_LABELS)
@@ -192,6 +204,7 @@ def extract(doc: Doc, ctx: DocContext) -> tuple[list[Organization], list[Mention
     organizations: list[Organization] = []
     mentions: list[Mention] = []
     for group in _acronyms_joined(_shortened_joined(groups)).values():
+        _issuer_acronym(group, ctx)
         org_id = entity_id("org", group.name)
         name = group.display_name()
         organizations.append(
