@@ -3,8 +3,10 @@ Commonwealth honorifics, court and prosecution titles, territorial offices."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
+import prensa
 from prensa.context import DocContext
 from prensa.extract import people, roles
 from prensa.extract.spans import set_entity_spans
@@ -153,3 +155,30 @@ def test_an_office_inside_a_titles_complement_does_not_start_one(nlp_es: Languag
     _, found = _read(nlp_es, text, "es")
     role = _role(found, "Noemí Cantú Reyna")
     assert role.title.startswith("Directora General de la Secretaria Ejecutiva")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "title"),
+    [
+        (
+            "Asistió el rector de la Universidad de Sonora, Pedro Luis Ortega Vidal.",
+            "Pedro Luis Ortega Vidal",
+            "rector de la Universidad de Sonora",
+        ),
+        (
+            "Firmó el Oficial Mayor del Congreso, Rubén Arturo Salas Mena.",
+            "Rubén Arturo Salas Mena",
+            "Oficial Mayor del Congreso",
+        ),
+        (
+            "Habló su comisionada presidenta, Irma Beatriz Lugo Sosa.",
+            "Irma Beatriz Lugo Sosa",
+            "comisionada presidenta",
+        ),
+    ],
+)
+def test_offices_of_universities_legislatures_and_transparency_bodies(
+    sentence: str, person: str, title: str
+) -> None:
+    record = prensa.extract_text(f"Reunión de trabajo\n\n{sentence}\n", language="es")
+    assert (person, title) in [(r.person, r.title) for r in record.roles]
