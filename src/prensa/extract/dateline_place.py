@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from prensa import gazetteer
 from prensa.context import DocContext
+from prensa.extract.spans import overlaps
 from prensa.ingest.dateline import place_parts
 from prensa.text import doc_text
 
@@ -35,12 +36,8 @@ def mark_dateline_place(doc: Doc, ctx: DocContext, place: str | None) -> None:
         if offset < 0 or gaz.lookup(part) is None:
             continue
         span = doc.char_span(offset, offset + len(part), label=PLACE_LABEL)
-        if span is not None and not any(_overlap(span, s) for s in spans):
+        if span is not None and not any(overlaps(span, s) for s in spans):
             spans.append(span)
     if spans:
-        kept = [e for e in doc.ents if not any(_overlap(e, s) for s in spans)]
+        kept = [e for e in doc.ents if not any(overlaps(e, s) for s in spans)]
         doc.ents = sorted([*kept, *spans], key=lambda s: s.start)
-
-
-def _overlap(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end

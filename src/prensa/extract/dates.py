@@ -16,6 +16,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from prensa.context import DocContext
+from prensa.extract.spans import overlaps
 from prensa.ids import stable_id
 from prensa.matching import AnchoredMatcher
 from prensa.records import DateMention, DateRelation, Language
@@ -124,14 +125,10 @@ def _matcher(language: Language, vocab: Vocab) -> tuple[AnchoredMatcher, dict[st
     return matcher, by_key
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def _vetoed(span: Span, vetoes: list[Span]) -> bool:
     """A veto wins unless the candidate is longer and holds it ('el día de mañana')."""
     return any(
-        _overlaps(span, v)
+        overlaps(span, v)
         and not (span.start <= v.start and v.end <= span.end and len(span) > len(v))
         for v in vetoes
     )
@@ -163,7 +160,7 @@ def candidate_spans(doc: Doc, language: Language) -> list[Span]:
     entities = [e for e in doc.ents if e.label_ == "DATE"]
     for ent in filter_spans(entities):
         trimmed = _trim(ent)
-        if trimmed is not None and not any(_overlaps(trimmed, s) for s in chosen + vetoes):
+        if trimmed is not None and not any(overlaps(trimmed, s) for s in chosen + vetoes):
             chosen.append(trimmed)
     return sorted(chosen, key=lambda s: s.start)
 

@@ -14,6 +14,11 @@ from prensa.records import EntityKind, Mention
 from prensa.text import sentence_text
 
 
+def overlaps(a: Span, b: Span) -> bool:
+    """Whether two spans of one Doc share a token."""
+    return a.start < b.end and b.start < a.end
+
+
 def evidence(span: Span, ctx: DocContext) -> dict[str, Any]:
     """Provenance fields every record carries."""
     return {
