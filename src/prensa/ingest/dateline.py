@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from prensa import gazetteer
 from prensa.ingest.patterns import DatePatterns
 
 #: Body lines searched for the opening dateline (letterhead or subtitle lines may come first).
@@ -110,6 +111,17 @@ def _clean_place(place: str | None) -> str | None:
     if cleaned.endswith(".") and not _ABBREVIATION.fullmatch(last):
         cleaned = cleaned.rstrip(_PLACE_EDGES)
     return cleaned or None
+
+
+def place_country(place: str | None) -> str | None:
+    """The country of a dateline place, its state or country after the comma first
+    ("Saltillo, Coahuila" -> MX); None when the gazetteer knows no part of it."""
+    gaz = gazetteer.load()
+    for part in reversed(place_parts(place or "")):
+        entry = gaz.lookup(part)
+        if entry is not None and entry.country_code:
+            return entry.country_code
+    return None
 
 
 def place_parts(place: str) -> list[str]:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from prensa import gazetteer
 from prensa.errors import UsageError
-from prensa.ingest.dateline import place_parts
+from prensa.ingest.dateline import place_country
 from prensa.ingest.segment import Segments
 from prensa.resources import load_yaml, models_cache
 
@@ -120,7 +120,7 @@ def issuer_country(
     return (
         _by_pattern([*names, *letterhead])
         or _named_place(names)
-        or _dateline_country(segments.dateline_place)
+        or place_country(segments.dateline_place)
     )
 
 
@@ -146,15 +146,4 @@ def _named_place(names: Iterable[str]) -> str | None:
                 entry = gaz.lookup(" ".join(words[start : start + size]))
                 if entry is not None and entry.kind in _NAMED_KINDS and entry.country_code:
                     return entry.country_code
-    return None
-
-
-def _dateline_country(place: str | None) -> str | None:
-    if not place:
-        return None
-    gaz = gazetteer.load()
-    for part in reversed(place_parts(place)):  # the state or country after the comma first
-        entry = gaz.lookup(part)
-        if entry is not None and entry.country_code:
-            return entry.country_code
     return None

@@ -24,6 +24,7 @@ from prensa.ingest.dateline import (
     Dateline,
     find_dateline,
     is_dateline,
+    place_country,
     place_parts,
 )
 from prensa.ingest.lines import bullet_text, is_labelled, join_bare_labels, lead_bullets
@@ -301,13 +302,10 @@ def _local_reading(dateline: Dateline, language: str) -> date | None:
     written = dateline.date_text
     if written is None or not is_numeric_date(written) or settled_order(written) is not None:
         return dateline.date
-    gaz = gazetteer.load()
-    for part in reversed(place_parts(dateline.place or "")):  # the country after the comma first
-        entry = gaz.lookup(part)
-        if entry is not None and entry.country_code:
-            order = default_order(language, entry.country_code)
-            return numeric_date(written, order) or dateline.date
-    return dateline.date
+    country = place_country(dateline.place)
+    if country is None:
+        return dateline.date
+    return numeric_date(written, default_order(language, country)) or dateline.date
 
 
 def _known_place(place: str) -> bool:
