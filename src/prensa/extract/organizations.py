@@ -154,13 +154,18 @@ def _initials(name: str) -> set[str]:
     return {"".join(w[0] for w in words[:k] if w[:1].isupper()) for k in cuts}
 
 
+def _bare_acronym(text: str) -> bool:
+    """'SNA', 'FDFA': capitals only, of a length initials have."""
+    return 2 <= len(text) <= 10 and text.isalpha() and text.isupper()
+
+
 def _acronyms_joined(groups: dict[str, _Group]) -> dict[str, _Group]:
     """'SNA' in a release that names the 'Sistema Nacional Anticorrupción' is that system, though
     the release never wrote '(SNA)': an acronym joins the one name whose initials spell it."""
     joined = dict(groups)
     for key, group in groups.items():
         text = group.name
-        if group.known or not (2 <= len(text) <= 10 and text.isalpha() and text.isupper()):
+        if group.known or not _bare_acronym(text):
             continue
         owners = [k for k, g in joined.items() if g is not group and text in _initials(g.name)]
         if len(owners) != 1:
@@ -178,10 +183,10 @@ def _issuer_acronym(group: _Group, ctx: DocContext) -> None:
     """A release calls its issuer by initials it never spells out: 'The FDFA will support…' in
     a release of the Federal Department of Foreign Affairs is that department."""
     text, issuer = group.name, ctx.issuer
-    if group.known or not issuer or not (2 <= len(text) <= 10 and text.isalpha()):
+    if group.known or not issuer or not _bare_acronym(text):
         return
     name = issuer.split(",")[0].strip()  # 'U.S. Department of Justice, Office of Public Affairs'
-    if text.isupper() and text in _initials(name):
+    if text in _initials(name):
         group.name, group.acronym, group.known = name, text, True
         group.country = group.country or ctx.issuer_country
 
