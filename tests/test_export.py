@@ -109,16 +109,16 @@ def test_manifest_survives_a_cut_line_and_is_ignored_after_a_rule_change(
     from prensa.export.manifest import ManifestWriter, load_manifest
 
     _, record, _ = written
-    writer = ManifestWriter(tmp_path)
+    writer = ManifestWriter(tmp_path, ner="stock")
     writer.add(record)
     writer.close()
     with (tmp_path / "manifest.jsonl").open("a", encoding="utf-8") as handle:
         handle.write('{"doc_id": "doc_cut", "sour')  # an interrupted append
-    done, reason = load_manifest(tmp_path)
+    done, reason = load_manifest(tmp_path, "stock")
     assert reason is None and list(done) == [record.doc_id]
 
     monkeypatch.setattr("prensa.export.manifest.models_sha256", lambda: "changed")
-    done, reason = load_manifest(tmp_path)
+    done, reason = load_manifest(tmp_path, "stock")
     assert done == {} and reason is not None and "models" in reason
 
 

@@ -33,7 +33,7 @@ Result = DocumentRecord | ErrorRecord
 JOB_SIZE = 16
 
 
-def run_job(raws: Sequence[RawDocument], ner: str = "stock") -> list[Result]:
+def run_job(raws: Sequence[RawDocument], ner: str) -> list[Result]:
     """A worker's task: parse and extract a few releases (models load once per process).
     ``ner`` travels with the job: a remote worker's environment does not know the run's."""
     from prensa.pipeline import process_raw
@@ -68,7 +68,7 @@ class LocalEngine:
 
     workers = 1
 
-    def __init__(self, ner: str = "stock") -> None:
+    def __init__(self, ner: str) -> None:
         self.ner = ner
 
     def submit(self, raws: Sequence[RawDocument]) -> Pending:
@@ -98,7 +98,7 @@ def _die_with_parent(parent: int) -> None:
 class ProcessEngine:
     """Local worker processes, forked after the models are loaded, so they share them."""
 
-    def __init__(self, workers: int, ner: str = "stock") -> None:
+    def __init__(self, workers: int, ner: str) -> None:
         self.workers = workers
         self.ner = ner
         methods = multiprocessing.get_all_start_methods()
@@ -126,7 +126,7 @@ class DaskEngine:
     """A Dask distributed cluster: the one at ``scheduler`` (an address such as
     ``tcp://10.0.0.5:8786``), or a local cluster of ``workers`` processes when none is given."""
 
-    def __init__(self, workers: int, scheduler: str | None = None, ner: str = "stock") -> None:
+    def __init__(self, workers: int, scheduler: str | None, ner: str) -> None:
         from distributed import Client, LocalCluster
 
         self.ner = ner
@@ -156,9 +156,7 @@ class DaskEngine:
             self._cluster.close()
 
 
-def make_engine(
-    name: str, workers: int, scheduler: str | None = None, ner: str = "stock"
-) -> Engine:
+def make_engine(name: str, workers: int, scheduler: str | None, ner: str) -> Engine:
     """``local`` (this process for one worker, worker processes for more) or ``dask``; every
     worker runs the NER ``ner``."""
     if name == "dask":

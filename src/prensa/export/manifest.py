@@ -41,7 +41,7 @@ def models_sha256() -> str:
     return digest.hexdigest()
 
 
-def _header(ner: str = "stock") -> dict[str, str]:
+def _header(ner: str) -> dict[str, str]:
     """What the records depend on besides the releases: a change of any of it redoes them."""
     return {"prensa_version": __version__, "models_sha256": models_sha256(), "ner": ner}
 
@@ -72,7 +72,7 @@ class ManifestIndex(Mapping[str, DocumentRecord]):
         return len(self._offsets)
 
 
-def load_manifest(out_dir: Path, ner: str = "stock") -> tuple[ManifestIndex, str | None]:
+def load_manifest(out_dir: Path, ner: str) -> tuple[ManifestIndex, str | None]:
     """Records finished by an earlier run with the NER ``ner``, by doc_id, and why none were
     usable (or None)."""
     path = out_dir / MANIFEST_NAME
@@ -103,7 +103,7 @@ class ManifestWriter:
     """Appends finished records to ``<out>/manifest.jsonl`` as they come, so a killed run
     loses nothing it finished; ``close()`` replaces it by exactly this run's records."""
 
-    def __init__(self, out_dir: Path, folder: Path | None = None, ner: str = "stock") -> None:
+    def __init__(self, out_dir: Path, *, ner: str, folder: Path | None = None) -> None:
         """``folder`` receives the manifest of this run (published by ``close``); ``ner`` is
         the run's NER choice."""
         out_dir.mkdir(parents=True, exist_ok=True)
