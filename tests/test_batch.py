@@ -84,6 +84,24 @@ def test_bad_inputs_among_good_ones_are_rows_and_the_good_ones_are_all_kept(
     assert "MiB" in reasons["huge.txt"] and "nested too deeply" in reasons["deep.json"]
 
 
+def _run_until_a_release_is_done(inputs: Path, out: Path, *options: str) -> subprocess.Popen[bytes]:
+    """A real ``prensa run`` in its own process, returned once its manifest holds a finished
+    release (so killing it now interrupts it half-way)."""
+    process = subprocess.Popen(
+        [PRENSA, "run", str(inputs), "--out", str(out), *options],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    manifest = out / "manifest.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if manifest.exists() and len(manifest.read_bytes().splitlines()) >= 2:
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "the run ended before it could be interrupted"
+    return process
+
+
 def test_two_files_with_the_same_name_and_text_get_their_own_ids_stable_across_runs(
     tmp_path: Path,
 ) -> None:
@@ -171,18 +189,7 @@ def test_a_run_killed_at_any_moment_then_run_again_gives_the_tables_of_a_clean_r
     clean = tmp_path / "clean"
     run([inputs], clean, workers=1)
     out = tmp_path / "out"
-    process = subprocess.Popen(
-        [PRENSA, "run", str(inputs), "--out", str(out), "-j", "2"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    manifest = out / "manifest.jsonl"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        if manifest.exists() and len(manifest.read_bytes().splitlines()) >= 2:
-            break
-        time.sleep(0.05)
-    assert process.poll() is None, "the run ended before it could be interrupted"
+    process = _run_until_a_release_is_done(inputs, out, "-j", "2")
     with pytest.raises(OutputBusyError):
         run([GOOD[1]], out, workers=1)
     workers = psutil.Process(process.pid).children(recursive=True)
@@ -272,18 +279,7 @@ def test_releases_of_a_worker_that_died_are_error_rows_and_the_rest_go_on() -> N
 def test_the_workers_of_a_dask_local_cluster_die_with_a_killed_run(tmp_path: Path) -> None:
     inputs = _small_inputs(tmp_path)
     out = tmp_path / "out"
-    process = subprocess.Popen(
-        [PRENSA, "run", str(inputs), "--out", str(out), "--engine", "dask", "-j", "2"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    manifest = out / "manifest.jsonl"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        if manifest.exists() and len(manifest.read_bytes().splitlines()) >= 2:
-            break
-        time.sleep(0.05)
-    assert process.poll() is None, "the run ended before it could be interrupted"
+    process = _run_until_a_release_is_done(inputs, out, "--engine", "dask", "-j", "2")
     workers = psutil.Process(process.pid).children(recursive=True)
     assert workers, "a local Dask cluster runs its workers in processes of their own"
     process.send_signal(signal.SIGKILL)
