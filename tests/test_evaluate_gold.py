@@ -357,6 +357,26 @@ def test_optional_commitments_are_ignored() -> None:
     assert score.counts.fp == 0 and len(score.ignored) == 1
 
 
+def test_a_commitment_actor_may_be_written_as_a_gold_alias() -> None:
+    fdfa = GoldOrganization(name="Federal Department of Foreign Affairs", aliases=["FDFA"])
+    pledge = GoldCommitment(
+        actors=["Federal Department of Foreign Affairs"],
+        action="support all measures to investigate",
+        modality="committed",
+        evidence="the FDFA would support all measures",
+    )
+    gold = load_gold(GOLD_DIR)[1].model_copy(
+        update={"organizations": [fdfa], "commitments": [pledge]}
+    )
+
+    def tp(actor: str) -> int:
+        pred = record(commitments=[commitment([actor], "support all measures to investigate")])
+        return score_document(pred, gold).fields["commitments"].counts.tp
+
+    assert tp("FDFA") == 1
+    assert tp("SECO") == 0
+
+
 def test_topics_are_scored_for_recall_only() -> None:
     preds = [topic("Arms trafficking", "Tráfico de armas", ["armas"])]
     score = score_topics(preds, ["weapons trafficking", "extradition"])

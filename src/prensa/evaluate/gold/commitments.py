@@ -1,6 +1,9 @@
 """Commitments: an actor of each side overlaps and the actions agree.
 
-Actors overlap when one name's words are contained in the other's. Actions agree when they
+Actors overlap when one name's words are contained in the other's; a gold actor also stands
+for the aliases the gold lists for that person or organisation (an actor written "FDFA"
+in the text is the gold's "Federal Department of Foreign Affairs", as in the entity fields).
+Actions agree when they
 have the same head verb (first content word, compared on its stem, so "enviará" ~ "enviar")
 or when content-word stems are shared by at least half of the smaller action. Optional
 commitments are matched on the action alone.
@@ -8,13 +11,14 @@ commitments are matched on the action alone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from prensa.evaluate.gold.matching import FieldScore, as_text, match_items
 from prensa.evaluate.gold.schema import GoldCommitment
 from prensa.evaluate.gold.vocabulary import Vocabulary, overlap, vocabulary
+from prensa.text import fold
 
 
 @dataclass(frozen=True)
@@ -60,18 +64,28 @@ def action_match(
     return shared + (1.0 if same_head else 0.0)
 
 
-def _actors_overlap(pred: Sequence[str], gold: Sequence[str]) -> bool:
-    return any(overlap(p, g) for p in pred for g in gold)
+def _actors_overlap(
+    pred: Sequence[str], gold: Sequence[str], forms: Mapping[str, Sequence[str]]
+) -> bool:
+    gold_forms = [f for g in gold for f in forms.get(fold(g), [g])]
+    return any(overlap(p, g) for p in pred for g in gold_forms)
 
 
 def score_commitments(
-    predicted: Sequence[Any], gold: Sequence[GoldCommitment], optional: Sequence[str] = ()
+    predicted: Sequence[Any],
+    gold: Sequence[GoldCommitment],
+    optional: Sequence[str] = (),
+    entity_forms: Mapping[str, Sequence[str]] | None = None,
 ) -> FieldScore:
-    """Commitments: see the module docstring."""
+    """Commitments: see the module docstring.
+
+    ``entity_forms`` maps a folded gold entity name to its name and aliases.
+    """
     vocab = vocabulary()
+    forms = entity_forms or {}
 
     def pair(p: _Commitment, g: GoldCommitment) -> float:
-        if not _actors_overlap(p.actors, g.actors):
+        if not _actors_overlap(p.actors, g.actors, forms):
             return 0
         return action_match(p.action, g.action, p.lemma, vocab)
 

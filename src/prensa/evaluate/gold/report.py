@@ -23,6 +23,7 @@ from prensa.evaluate.metrics import Counts
 from prensa.nlp import ModelNotInstalledError
 from prensa.records import DocumentRecord
 from prensa.resources import LexiconError
+from prensa.text import fold
 
 #: Fields every prediction has, in report order.
 BASE_FIELDS: tuple[str, ...] = (
@@ -63,6 +64,11 @@ def _fields_of(pred: object) -> tuple[str, ...]:
     return BASE_FIELDS + tuple(f for f in EXTRA_FIELDS if hasattr(pred, f))
 
 
+def _entity_forms(gold: GoldDocument) -> dict[str, list[str]]:
+    """Every gold person and organisation by its folded name: its name and aliases."""
+    return {fold(e.name): [e.name, *e.aliases] for e in (*gold.people, *gold.organizations)}
+
+
 def _score(pred: object, gold: GoldDocument, fields: Sequence[str]) -> dict[str, FieldScore]:
     def items(name: str) -> list[Any]:
         return list(getattr(pred, name, None) or [])
@@ -89,7 +95,10 @@ def _score(pred: object, gold: GoldDocument, fields: Sequence[str]) -> dict[str,
             gold.language,
         ),
         "commitments": lambda: score_commitments(
-            items("commitments"), gold.commitments, gold.optional_commitments
+            items("commitments"),
+            gold.commitments,
+            gold.optional_commitments,
+            _entity_forms(gold),
         ),
         "topics": lambda: score_topics(items("topics"), gold.topics),
     }
