@@ -26,7 +26,11 @@ def _dates(doc: object, ctx: DocContext) -> list[DateMention]:
 
 
 def _extract(
-    nlp: Language, text: str, language: str, issuer_country: str | None = None
+    nlp: Language,
+    text: str,
+    language: str,
+    issuer_country: str | None = None,
+    issuer: str | None = None,
 ) -> list[Commitment]:
     ctx = DocContext(
         doc_id="doc_test",
@@ -34,6 +38,7 @@ def _extract(
         published=ANCHOR,
         anchor=ANCHOR,
         issuer_country=issuer_country,
+        issuer=issuer,
     )
     doc = nlp(text)
     found_people, person_mentions = people.extract(doc, ctx)
@@ -286,6 +291,42 @@ def test_we_without_issuer_country_is_the_issuer_not_a_guessed_country(
     the issuing government, whoever it is."""
     found = _extract(nlp_en if language == "en" else nlp_es, text, language)
     assert found and found[0].actors == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "actor"),
+    [
+        (
+            "En la sesión del Pleno del Poder Judicial del Estado se acordó ampliar el horario "
+            "de atención de los juzgados.",
+            "Poder Judicial del Estado de Coahuila de Zaragoza",
+            "Poder Judicial del Estado",
+        ),
+        (
+            "Vamos a pavimentar 40 calles de la colonia Centro antes de diciembre.",
+            "H. Ayuntamiento de Torreón",
+            "H. Ayuntamiento de Torreón",
+        ),
+        (
+            "Se acordó ampliar el horario de atención de las oficinas.",
+            "Presidencia de la República",
+            "Gobierno de México",
+        ),
+    ],
+)
+def test_a_local_issuer_speaks_for_itself_not_for_its_country(
+    nlp_es: Language, text: str, issuer: str, actor: str
+) -> None:
+    """A state judiciary's or a town hall's impersonal decision and its 'we' are the issuer's;
+    a national issuer's remain its government's."""
+    found = _extract(nlp_es, text, "es", issuer_country="MX", issuer=issuer)
+    assert found and found[0].actors == [actor]
+
+
+def test_our_country_in_a_local_release_is_still_the_country(nlp_es: Language) -> None:
+    text = "Nuestro país se compromete a reducir sus emisiones un 30 % para 2030."
+    found = _extract(nlp_es, text, "es", issuer_country="MX", issuer="H. Ayuntamiento de Torreón")
+    assert found and found[0].actors == ["Gobierno de México"]
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""The issuer's country: given, from sources.tsv, from its name, letterhead or dateline."""
+"""The issuer's country (given, from sources.tsv, its name, letterhead or dateline) and scope."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from prensa.errors import UsageError
-from prensa.ingest.issuer import country_code, issuer_country
+from prensa.ingest.issuer import country_code, issuer_country, local_issuer
 from prensa.ingest.readers import RawDocument, read_path
 from prensa.ingest.segment import segment
 
@@ -109,3 +109,24 @@ def test_a_sentence_naming_another_countrys_ministry_is_not_a_letterhead() -> No
         "Secretaria de Relaciones Exteriores de México, Alicia Bárcena.\nMás texto."
     )
     assert country(text) == "GT"
+
+
+@pytest.mark.parametrize(
+    ("issuer", "local"),
+    [
+        ("Poder Judicial del Estado de Coahuila de Zaragoza", True),
+        ("H. Ayuntamiento de Torreón", True),
+        ("Secretaría de Salud del Gobierno del Estado de Jalisco", True),
+        ("Government of Ontario", True),
+        ("Los Angeles County Board of Supervisors", True),
+        ("Ministerio de Salud de la Provincia de Buenos Aires", True),
+        ("Gobierno de México", False),
+        ("Presidencia de la República", False),
+        ("Embajada de México en Washington", False),
+        ("Federal Department of Finance", False),
+        ("U.S. Department of Justice, Office of Public Affairs", False),
+        (None, False),
+    ],
+)
+def test_an_issuer_below_its_national_government_is_local(issuer: str | None, local: bool) -> None:
+    assert local_issuer(issuer) is local

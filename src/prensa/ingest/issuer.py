@@ -43,6 +43,7 @@ class IssuerLexicon(BaseModel):
     #: Domain suffix ("gov", "uk", "gov.co") -> country, before the country-code domain rule.
     domains: dict[str, str]
     vanity_tlds: frozenset[str]
+    local_words: list[re.Pattern[str]]
 
     @field_validator("countries")
     @classmethod
@@ -136,14 +137,40 @@ def _by_pattern(lines: Iterable[str]) -> str | None:
 
 def _named_place(names: Iterable[str]) -> str | None:
     """A country or state written in the issuer's name: "Gobierno de Chile" -> CL."""
-    gaz = gazetteer.load()
     for name in names:
-        words = _WORD.findall(name)
-        for size in range(_MAX_NGRAM, 0, -1):
-            for start in range(len(words) - size + 1):
-                if not words[start][0].isupper():
-                    continue
-                entry = gaz.lookup(" ".join(words[start : start + size]))
-                if entry is not None and entry.kind in _NAMED_KINDS and entry.country_code:
-                    return entry.country_code
+        for entry in _places_in(name):
+            if entry.kind in _NAMED_KINDS and entry.country_code:
+                return entry.country_code
     return None
+
+
+def local_issuer(issuer: str | None) -> bool:
+    """Whether the issuer's name places it below a national government: a local word of
+    models/issuers.yaml ("Ayuntamiento", "estatal", "County"), or a state and no country
+    ("Poder Judicial del Estado de Coahuila"), so its "we" and its impersonal decisions are its
+    own, not the national government's. Cities alone say nothing: too many words name one."""
+    if not issuer:
+        return False
+    if any(p.search(issuer) for p in _lexicon().local_words):
+        return True
+    kinds = {entry.kind for entry in _places_in(issuer)}
+    return "state" in kinds and "country" not in kinds
+
+
+def _places_in(name: str) -> list[gazetteer.PlaceEntry]:
+    """The places a name writes, longest first and without overlaps, so that "Estado de
+    México" is a state and not also the country."""
+    gaz = gazetteer.load()
+    words = _WORD.findall(name)
+    taken: set[int] = set()
+    found: list[gazetteer.PlaceEntry] = []
+    for size in range(_MAX_NGRAM, 0, -1):
+        for start in range(len(words) - size + 1):
+            span = set(range(start, start + size))
+            if span & taken or not words[start][0].isupper():
+                continue
+            entry = gaz.lookup(" ".join(words[start : start + size]))
+            if entry is not None:
+                taken |= span
+                found.append(entry)
+    return found

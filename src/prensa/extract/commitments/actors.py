@@ -153,6 +153,22 @@ class Cast:
         wanted = {fold(n) for n in names}
         return [e for e in self.entities if any(fold(f) in wanted for f in e.forms)]
 
+    def body_named(self, name: str) -> list[Entity]:
+        """The organisation a body's name stands for in the release: one whose form is the name,
+        lies inside it or holds it ('Poder Judicial del Estado' for "Poder Judicial del Estado de
+        Coahuila"), most mentioned first. A one-word form ('Consejo') says too little."""
+        wanted = _words(name)
+        found = [
+            e
+            for e in self.entities
+            if e.kind == "organization"
+            and any(
+                (w := _words(f)) and (w == wanted or (len(w) > 1 and (w <= wanted or wanted <= w)))
+                for f in e.forms
+            )
+        ]
+        return sorted(found, key=lambda e: (-e.mentions, e.first))
+
     def country(self, code: str) -> list[Entity]:
         """The release's mentions of the country ``code`` itself."""
         return [e for e in self.entities if e.kind == "country" and e.country == code]

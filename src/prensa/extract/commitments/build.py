@@ -44,7 +44,8 @@ def extract(
     """
     lines = Lines.of(doc)
     lex = lexicon(ctx.language)
-    scene = Scene(doc, lines, lex, Cast(doc, people, organizations, places), ctx.issuer_country)
+    cast = Cast(doc, people, organizations, places)
+    scene = Scene(doc, lines, lex, cast, ctx.issuer_country, ctx.issuer)
     resolver = Resolver(scene)
     deadlines = GroupDeadlines()
     found = candidates(doc, lines, lex, (decision_candidates, measure_candidates))

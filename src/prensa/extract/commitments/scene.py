@@ -4,7 +4,9 @@ for 'I'.
 
 The issuing government is the government of ``DocContext.issuer_country`` as
 :mod:`prensa.kb.governments` knows it; a release whose issuer country is unknown gets the
-lexicon's ``unknown_issuer`` ("issuing government"), never a country guessed from the language."""
+lexicon's ``unknown_issuer`` ("issuing government"), never a country guessed from the language.
+A local issuer (a state's judiciary, a municipality: :func:`prensa.ingest.issuer.local_issuer`)
+speaks for itself: its "we" and its impersonal decisions are the issuer's, not its country's."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from spacy.tokens import Doc, Token
 from prensa.extract.commitments.actors import Actors, Cast
 from prensa.extract.commitments.grammar import Lines
 from prensa.extract.commitments.lexicon import Lexicon
+from prensa.ingest.issuer import local_issuer
 from prensa.kb.governments import government
 from prensa.text import doc_text
 
@@ -23,6 +26,8 @@ from prensa.text import doc_text
 _SPEAKER_LINE = re.compile(r"^[^\n:a-z]{3,120}:", re.MULTILINE)
 #: A line in capitals alone that does the same ('ADÁN AUGUSTO LÓPEZ HERNÁNDEZ, GOBERNADOR').
 _CAPITALS_LINE = re.compile(r"^[^\na-z]{3,120}$", re.MULTILINE)
+#: Bracketed additions to an issuer's name ('(CPC Coahuila)', '(…; publicado en …)').
+_BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _OPENING_QUOTES = '“"«'
 _CLOSING_QUOTES = "”»"
 
@@ -37,11 +42,21 @@ class Scene:
     cast: Cast
     #: ISO alpha-2 country of the issuer, when known.
     issuer_country: str | None = None
+    #: The issuer's name (header line or metadata), when known.
+    issuer: str | None = None
 
     def home(self) -> Actors:
-        """The issuing government ('we', 'el Gobierno', 'nuestro país', 'our Government'): the
-        issuer's government, as the release names it when it does; a country prensa has no
-        government for stands for itself."""
+        """The issuing government ('we', 'el Gobierno', 'our Government'): a local issuer
+        itself, else the issuer's government, as the release names it when it does; a country
+        prensa has no government for stands for itself."""
+        if self.issuer and local_issuer(self.issuer):
+            name = _BRACKETED.sub("", self.issuer).strip(" .,;:")
+            body = self.cast.body_named(name)
+            return Actors.of(body[:1]) if body else Actors.named(name)
+        return self.country_home()
+
+    def country_home(self) -> Actors:
+        """The issuer's country or national government ('nuestro país', 'our nation')."""
         code = self.issuer_country
         if code is None:
             return Actors.named(self.lex.raw.unknown_issuer)

@@ -16,7 +16,7 @@ from prensa.extract.commitments.actors import Actors
 from prensa.extract.commitments.grammar import REFLEXIVE_DEPS, SUBJECT_DEPS, Lines, children
 from prensa.extract.commitments.lexicon import Lexicon
 from prensa.extract.commitments.scene import Scene
-from prensa.kb.governments import reference_kind
+from prensa.kb.governments import Reference, reference_kind
 from prensa.resources import word_class
 from prensa.text import clean_span, fold
 
@@ -138,8 +138,11 @@ def from_noun(
         if any(c.dep_ in ("amod", "nmod", "compound") for c in subj.children):
             return Actors.named(_without_determiners(words))  # "el Gobierno de Canadá"
         return scene.home()
-    if _own_government(words, lex.language):
-        return scene.home()  # "nuestro país", "our Government", "this Administration"
+    reference = _own_reference(words, lex.language)
+    if reference == "country":
+        return scene.country_home()  # "nuestro país", "our nation"
+    if reference is not None:
+        return scene.home()  # "our Government", "this Administration"
     if is_title:
         if lex.has("people_nouns", subj):
             if last is not None and last.people:
@@ -279,17 +282,17 @@ def _named_pair(
     return None
 
 
-def _own_government(words: Sequence[Token], language: str) -> bool:
-    """The phrase is how a release names its own government or country ('el Gobierno',
-    'nuestro país', 'this Administration'), as written or without its article."""
+def _own_reference(words: Sequence[Token], language: str) -> Reference | None:
+    """Whether the phrase is how a release names its own government ('el Gobierno', 'this
+    Administration') or country ('nuestro país'), as written or without its article."""
     if not words:
-        return False
+        return None
     written = clean_span(" ".join(t.text for t in words))
-    return any(
-        reference_kind(text, language) is not None
-        for text in (written, _without_determiners(words))
-        if text
-    )
+    for text in (written, _without_determiners(words)):
+        kind = reference_kind(text, language) if text else None
+        if kind is not None:
+            return kind
+    return None
 
 
 def _without_determiners(words: Sequence[Token]) -> str:
