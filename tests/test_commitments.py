@@ -408,6 +408,58 @@ def test_both_resolves_to_the_pair_the_text_names(
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        (
+            "El consejo se reunió con Laura Méndez Ruiz, presidenta de la Cámara de Comercio, y "
+            "con Jorge Salas Vega, presidente de la Cámara de la Construcción. Ambos "
+            "representantes acordaron difundir la convocatoria entre sus afiliados.",
+            "es",
+            ["Laura Méndez Ruiz", "Jorge Salas Vega"],
+        ),
+        (
+            "The minister met Anne Dupont, president of the Chamber of Commerce, and Peter "
+            "Hall, head of the Builders Association. Both representatives agreed to promote "
+            "the new apprenticeship scheme.",
+            "en",
+            ["Anne Dupont", "Peter Hall"],
+        ),
+    ],
+)
+def test_both_representatives_are_the_two_people_met(
+    nlp_es: Language, nlp_en: Language, text: str, language: str, pair: list[str]
+) -> None:
+    nlp = nlp_es if language == "es" else nlp_en
+    found = _extract(nlp, text, language)
+    assert [c.actors for c in found] == [pair]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "action"),
+    [
+        (
+            "Los dos consejos acordaron difundir la convocatoria, por considerar que es un "
+            "puesto fundamental.",
+            "es",
+            "difundir la convocatoria",
+        ),
+        (
+            "Both councils agreed to publish the call for applications, after reviewing the "
+            "list of candidates.",
+            "en",
+            "publish the call for applications",
+        ),
+    ],
+)
+def test_a_clause_of_reason_or_time_is_not_a_committed_action(
+    nlp_es: Language, nlp_en: Language, text: str, language: str, action: str
+) -> None:
+    nlp = nlp_es if language == "es" else nlp_en
+    found = _extract(nlp, text, language)
+    assert [c.action for c in found] == [action]
+
+
+@pytest.mark.parametrize(
     ("text", "actors", "lemma"),
     [
         (

@@ -213,6 +213,7 @@ WORD_LIST_FIELDS: tuple[str, ...] = (
     "agent_nouns",
     "country_nouns",
     "people_nouns",
+    "counted_people_nouns",
     "collective_determiners",
     "first_person",
     "first_person_plural",
@@ -225,6 +226,7 @@ WORD_LIST_FIELDS: tuple[str, ...] = (
     "complement_marks",
     "of_marks",
     "purpose_marks",
+    "adverbial_marks",
     "infinitive_marks",
     "clause_adverbs",
     "progressive_verbs",
@@ -261,6 +263,8 @@ class CommitmentLexicon(_Strict):
     numbers: dict[str, int]
     country_nouns: list[str]
     people_nouns: list[str]
+    #: People named by their part in a meeting, only with a number ("*ambos representantes*").
+    counted_people_nouns: list[str]
     collective_determiners: list[str]
     first_person: list[str]
     first_person_plural: list[str]
@@ -281,6 +285,9 @@ class CommitmentLexicon(_Strict):
     of_marks: list[str]
     #: Marks of a purpose clause, which is no committed action ("…*para* apoyar").
     purpose_marks: list[str]
+    #: Marks of a clause of reason, time or manner on the trigger, which is no committed action
+    #: either ("coincidieron en apoyar…, *por* considerar que…", "agreed…, *after* reviewing…").
+    adverbial_marks: list[str]
     #: Words that mark an infinitive and are never its finite auxiliary ("agreed *to* share").
     infinitive_marks: list[str]
     #: Adverbs that open a new clause with its own subject ("…, *where* he will meet").

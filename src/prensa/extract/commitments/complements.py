@@ -30,7 +30,9 @@ def verbal_complements(token: Token, lines: Lines, lex: Lexicon) -> list[Token]:
     found: list[Token] = []
     for child in children(token, lines):
         if child.dep_ in COMPLEMENT_DEPS and (child.pos_ in VERBS or child.dep_ == "xcomp"):
-            if is_infinitive(child, lex) and not (purpose(child, lex) or _modal(child, token, lex)):
+            if is_infinitive(child, lex) and not (
+                purpose(child, lex) or _adverbial(child, lex) or _modal(child, token, lex)
+            ):
                 found.append(child)
         elif child.dep_ in ("prep", "case") and fold(child.text) in lex.words["complement_marks"]:
             found.extend(
@@ -39,6 +41,15 @@ def verbal_complements(token: Token, lines: Lines, lex: Lexicon) -> list[Token]:
                 if g.pos_ in VERBS and g.tag_ in ("VBG", "VB")
             )
     return found
+
+
+def _adverbial(verb: Token, lex: Lexicon) -> bool:
+    """'…, por considerar que…', '…, after reviewing…': a reason or a time, not an action."""
+    return any(
+        lex.has("adverbial_marks", c)
+        for c in verb.children
+        if c.dep_ in ("mark", "prep") and c.i < verb.i
+    )
 
 
 def _modal(verb: Token, trigger: Token, lex: Lexicon) -> bool:

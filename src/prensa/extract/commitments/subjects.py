@@ -236,7 +236,8 @@ def collective(subj: Token, scene: Scene) -> Actors | None:
             return parties
     if lex.has("country_nouns", subj) and (count or (has_det and plural)):
         return _named_pair(subj, scene, "country", count) or scene.participants("country", count)
-    if lex.has("people_nouns", subj) and (count or plural):
+    counted = bool(count) and lex.has("counted_people_nouns", subj)
+    if counted or (lex.has("people_nouns", subj) and (count or plural)):
         return _named_pair(subj, scene, "person", count) or scene.participants("person", count)
     return None
 
