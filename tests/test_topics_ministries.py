@@ -68,6 +68,62 @@ SPANISH = [
         "La Cancillería convocó al embajador tras el incidente diplomático. Se le entregó una "
         "nota de protesta.",
     ),
+    (
+        "transport",
+        "La Secretaría de Movilidad amplió las rutas de transporte público. La seguridad vial "
+        "será prioridad en las avenidas.",
+    ),
+    (
+        "housing",
+        "El instituto entregó 300 créditos de vivienda. Las nuevas viviendas tendrán servicios.",
+    ),
+    (
+        "pensions-social-security",
+        "El Congreso aprobó la reforma al sistema de pensiones. Los jubilados recibirán el "
+        "aumento en enero.",
+    ),
+    ("tourism", "La ocupación turística llegó al 90 %. El turismo nacional creció este año."),
+    ("sport", "El gobernador premió a los deportistas del estado. El deporte escolar crecerá."),
+    (
+        "children-youth",
+        "El DIF presentó el programa para niñas, niños y adolescentes. La protección de la "
+        "infancia es prioridad.",
+    ),
+    (
+        "cybersecurity-data",
+        "La Policía Cibernética atendió 50 denuncias por delitos informáticos. Se recomienda "
+        "cuidar los datos personales.",
+    ),
+    (
+        "competition-antitrust",
+        "La autoridad de competencia económica multó a tres empresas por prácticas monopólicas "
+        "y colusión.",
+    ),
+    (
+        "equality-non-discrimination",
+        "La comisión sancionó un acto de discriminación. Se garantizará la accesibilidad de las "
+        "personas con discapacidad.",
+    ),
+    (
+        "workplace-safety",
+        "Inspectores revisaron la seguridad y salud en el trabajo en 40 fábricas. Se "
+        "registraron dos accidentes de trabajo.",
+    ),
+    (
+        "terrorism",
+        "El ministerio condenó el atentado terrorista. La cooperación contra el terrorismo "
+        "continuará.",
+    ),
+    (
+        "telecommunications",
+        "El programa llevará internet a 200 comunidades. La conectividad y la banda ancha "
+        "llegarán a las escuelas.",
+    ),
+    (
+        "public-procurement",
+        "La Contraloría revisó la licitación pública del hospital. Los contratos de obra pública "
+        "se publicarán.",
+    ),
 ]
 
 ENGLISH = [
@@ -120,6 +176,57 @@ ENGLISH = [
         "The ministry summoned the ambassador over the incident at the embassy. A formal "
         "diplomatic protest was lodged.",
     ),
+    (
+        "transport",
+        "The department will expand public transport in the region. Road safety will improve on "
+        "rural routes.",
+    ),
+    ("housing", "The programme will build 5,000 affordable homes. Housing costs keep rising."),
+    (
+        "pensions-social-security",
+        "The state pension will rise in April. Pensioners will receive the increase automatically.",
+    ),
+    ("tourism", "Tourism revenue reached a record. Tourists spent more than last year."),
+    ("sport", "The minister congratulated the athletes. Funding for grassroots sport will grow."),
+    (
+        "children-youth",
+        "The new law protects children in care. Young people will get free bus passes.",
+    ),
+    (
+        "cybersecurity-data",
+        "The agency warned of ransomware attacks on hospitals. A data breach exposed personal "
+        "data of patients.",
+    ),
+    (
+        "competition-antitrust",
+        "The company pleaded guilty to a price-fixing conspiracy. The Antitrust Division "
+        "investigated the bid rigging.",
+    ),
+    (
+        "equality-non-discrimination",
+        "The department settled a civil rights case over disability discrimination at a "
+        "nursing home.",
+    ),
+    (
+        "workplace-safety",
+        "The firm was fined for a workplace safety violation that led to a worker death. OSHA "
+        "inspected the plant.",
+    ),
+    (
+        "terrorism",
+        "The man was charged with providing support to a terrorist organization. "
+        "Counterterrorism officers arrested him.",
+    ),
+    (
+        "telecommunications",
+        "The government will extend broadband to rural areas. Mobile coverage will reach every "
+        "village.",
+    ),
+    (
+        "public-procurement",
+        "The contractor rigged the tender for a government contract. Procurement rules were "
+        "breached.",
+    ),
 ]
 
 
@@ -143,6 +250,8 @@ def test_english_release_of_a_ministry_gets_its_topic(
         ("Se trata de personas que viajaron a la capital para la reunión.", "human-trafficking"),
         ("La presidenta trata de mejorar la relación con los vecinos.", "human-trafficking"),
         ("El horario de la ceremonia fue a las diez.", "working-hours"),
+        ("El secretario viajó en un vuelo comercial a la capital.", "transport"),
+        ("La reunión fue en la casa de la cultura.", "housing"),
     ],
 )
 def test_everyday_words_do_not_raise_a_ministry_topic(
