@@ -334,6 +334,21 @@ def test_a_related_headline_after_the_release_is_dropped() -> None:
 
 
 @pytest.mark.parametrize(
+    ("heading", "language"), [("Relacionadas", "es"), ("Related", "en"), ("Relacionados:", "es")]
+)
+def test_a_bare_related_heading_and_its_headlines_are_dropped(heading: str, language: str) -> None:
+    text = (
+        "Ministers meet on security\n"
+        "The two governments agreed to meet again in March.\n"
+        f"{heading}\n"
+        "President calls counterpart amid tension over cartels\n"
+        "Minister visits the border region"
+    )
+    s = segment(raw(text), language)
+    assert s.text.endswith("agreed to meet again in March.")
+
+
+@pytest.mark.parametrize(
     "trailer",
     ["(Con información de EFE)", "jm/cs", "Lee también: Sheinbaum conversa con Trump", "(AFP)"],
 )
