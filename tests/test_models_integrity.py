@@ -208,13 +208,15 @@ def test_entity_files_name_known_countries_and_states() -> None:
 def edited_titles(
     edited_models: Callable[[str, str, str], None], tmp_path: Path
 ) -> Callable[[str, str], None]:
-    """Edit a copy of titles.yaml beside a copy of the organisations it refers to."""
+    """Edit a copy of titles.yaml beside a copy of the organisations and governments it refers
+    to."""
 
     def edit(old: str, new: str) -> None:
         source = resources.models_dir()
         edited_models("titles.yaml", old, new)  # points PRENSA_MODELS at tmp_path
         (tmp_path / "entities").mkdir(exist_ok=True)
-        shutil.copy(source / "entities/organizations.yaml", tmp_path / "entities")
+        for name in ("organizations.yaml", "governments.yaml"):
+            shutil.copy(source / "entities" / name, tmp_path / "entities")
 
     return edit
 

@@ -35,6 +35,29 @@ def test_a_named_foreign_institution_keeps_its_country() -> None:
     assert ("Secretaría de Relaciones Exteriores", "MX") in _organizations(text)
 
 
+def test_a_government_named_in_full_is_that_countrys_whoever_issued_it() -> None:
+    text = (
+        "Nota de protesta\n\nEl Gobierno de Chile rechazó las acusaciones del Gobierno de "
+        "Venezuela. El Ministerio de Salud de Chile enviará brigadas.\n"
+    )
+    assert _organizations(text) == [
+        ("Gobierno de Chile", "CL"),
+        ("Gobierno de la República Bolivariana de Venezuela", "VE"),
+        ("Ministerio de Salud de Chile", "CL"),
+    ]
+
+
+def test_a_ministry_name_many_countries_use_is_the_issuers() -> None:
+    text = "Nota\n\nEl Ministerio de Relaciones Exteriores convocó al embajador.\n"
+    assert _organizations(text) == [(None, None)]
+    assert _organizations(text, issuer_country="PE") == [
+        ("Ministerio de Relaciones Exteriores del Perú", "PE")
+    ]
+    english = "Note\n\nThe Department of Foreign Affairs and Trade summoned the ambassador.\n"
+    record = prensa.extract_text(english, language="en", issuer_country="AU")
+    assert [o.country for o in record.organizations] == ["AU"]
+
+
 def test_a_shortened_name_is_the_body_named_in_full_before() -> None:
     text = (
         "Reunión de trabajo\n\n"

@@ -23,7 +23,7 @@ from prensa.labels import ORG_LABELS
 from prensa.records import Mention, Organization
 from prensa.resources import OrganizationEntry, models_cache
 from prensa.text import fold
-from prensa.titles.aliases import known_organization
+from prensa.titles.aliases import known_organization, shared_government_name
 
 _ACRONYM = re.compile(r"^[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ0-9&.-]{1,11}$")
 
@@ -109,6 +109,11 @@ def _resolve(
         if issuer_own is not None:
             return issuer_own
         return _Group(entry.name, entry.acronym, entry.country, known=True)
+    if ctx.issuer_country and shared_government_name(text):
+        ministry = governments.resolve_office(text, ctx.issuer_country, ctx.language)
+        if ministry is not None:  # 'Ministerio de Relaciones Exteriores' in Chile's release
+            org = ministry.as_organization()
+            return _Group(org.name, org.acronym, org.country, known=True)
     name = expansion.get(fold(text), text)
     acronym = next((a for a, s in acronyms.items() if " ".join(s.text.split()) == name), None)
     return _Group(name, acronym, None)
