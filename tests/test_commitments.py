@@ -408,6 +408,46 @@ def test_both_resolves_to_the_pair_the_text_names(
 
 
 @pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "La canciller Antonia Urrejola confirmó que se reunirá con su par de Perú en junio.",
+            "Antonia Urrejola",
+        ),
+        (
+            "El ministro Carlos Montes anunció que viajará a Lima la próxima semana.",
+            "Carlos Montes",
+        ),
+    ],
+)
+def test_a_reported_plan_without_its_own_subject_is_the_reporters(
+    nlp_es: Language, text: str, actor: str
+) -> None:
+    """'X confirmó que se reunirá…': X meets; the 'se' of 'reunirse' is no impersonal one."""
+    found = _extract(nlp_es, text, "es", issuer_country="CL")
+    assert found and found[0].actors == [actor]
+
+
+def test_a_reported_clause_with_its_own_subject_keeps_it(nlp_en: Language) -> None:
+    text = "We have not confirmed who will attend the summit for that government."
+    assert all(
+        c.actors != ["Government of the United States"]
+        for c in _extract(nlp_en, text, "en", issuer_country="US")
+    )
+
+
+def test_an_impersonal_plan_in_a_release_naming_many_countries_is_the_issuers(
+    nlp_es: Language,
+) -> None:
+    text = (
+        "El presidente habló de la cumbre con Chile, Perú, Canadá y Brasil. "
+        "Se construirán veinte hospitales en el sureste antes de 2026."
+    )
+    found = _extract(nlp_es, text, "es", issuer_country="MX")
+    assert [c.actors for c in found] == [["Gobierno de México"]]
+
+
+@pytest.mark.parametrize(
     ("text", "language", "pair"),
     [
         (

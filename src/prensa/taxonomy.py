@@ -232,6 +232,7 @@ WORD_LIST_FIELDS: tuple[str, ...] = (
     "progressive_verbs",
     "going_to_auxiliaries",
     "impersonal_clitics",
+    "pronominal_verbs",
     "reflexive_enclitics",
     "place_labels",
     "ceremony_verbs",
@@ -298,6 +299,8 @@ class CommitmentLexicon(_Strict):
     going_to_auxiliaries: list[str]
     #: Clitics of an impersonal or passive clause ("*se* construirá").
     impersonal_clitics: list[str]
+    #: Verbs whose "se" is their own ("se reunirá con…"), not an impersonal clause's.
+    pronominal_verbs: list[str]
     #: Reflexive clitics fused to an infinitive trigger ("comprometer*se*").
     reflexive_enclitics: list[str]
     #: Endings of the synthetic future, matched on the written word (accents kept).

@@ -6,11 +6,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from prensa.extract.commitments.actors import Actors
-from prensa.extract.commitments.grammar import children, person_number
+from prensa.extract.commitments.clauses import reporter
+from prensa.extract.commitments.grammar import SUBJECT_DEPS, children, person_number
 from prensa.extract.commitments.scene import Scene
 from prensa.extract.commitments.subjects import from_subject, passive_se, subject
 from prensa.extract.commitments.triggers import Candidate
 from prensa.text import doc_text
+
+#: A clause with any of these has its own subject, even one no actor comes from ('who will
+#: attend', 'accelerating the transition will support…').
+_WRITTEN_SUBJECTS = SUBJECT_DEPS | {"csubj", "csubjpass", "expl"}
 
 
 class Resolver:
@@ -26,7 +31,7 @@ class Resolver:
         actors = self._resolve(cand)
         if actors is None and cand.noun is not None:
             # "Acuerdo para garantizar…" with no party named: the release's parties
-            actors = self.scene.participants().fallback()
+            actors = self.scene.parties().fallback()
         if actors is not None and actors.resolved and actors.names:
             self.last, self.last_at = actors, cand.anchor.idx
         return actors
@@ -41,7 +46,7 @@ class Resolver:
         if subj is not None and subj.pos_ != "PRON" and person_number(cand.anchor)[0] == "1":
             subj = None  # 'les estaré informando': a noun is never the subject of 'I'/'we'
         if scene.lex.language == "es" and passive_se(cand.anchor, subj, scene.lex):
-            return scene.participants().fallback(impersonal=True)
+            return scene.parties().fallback(impersonal=True)
         if subj is None:
             return self._implicit(cand)
         return from_subject(subj, scene, self.last)
@@ -82,6 +87,11 @@ class Resolver:
             ents = scene.cast.in_tokens(before[0].i, before[-1].i + 1)
             if ents:
                 return Actors.of(ents[-1:])
+        told = reporter(anchor, scene.lex)
+        written = any(c.dep_ in _WRITTEN_SUBJECTS for c in anchor.children)  # "who will attend"
+        said_by = subject(told, scene.lines) if told is not None and not written else None
+        if said_by is not None:  # 'X confirmó que viajará…': X travels
+            return from_subject(said_by, scene, self.last)
         if not spanish:
             return None
         recent = self._recent(anchor)
@@ -89,4 +99,4 @@ class Resolver:
             return recent
         if cand.modality == "will":
             return None  # "Sobre eso va a tratar…": nobody named, no promise
-        return scene.participants().fallback()
+        return scene.parties().fallback()

@@ -26,6 +26,8 @@ from prensa.text import doc_text
 _SPEAKER_LINE = re.compile(r"^[^\n:a-z]{3,120}:", re.MULTILINE)
 #: A line in capitals alone that does the same ('ADÁN AUGUSTO LÓPEZ HERNÁNDEZ, GOBERNADOR').
 _CAPITALS_LINE = re.compile(r"^[^\na-z]{3,120}$", re.MULTILINE)
+#: Most countries an impersonal clause is taken to speak for.
+_MAX_PARTIES = 3
 #: Bracketed additions to an issuer's name ('(CPC Coahuila)', '(…; publicado en …)').
 _BRACKETED = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _OPENING_QUOTES = '“"«'
@@ -74,6 +76,13 @@ class Scene:
         """The countries (or people) the release is about; the home government if none."""
         ents = self.cast.participants(kind, count)
         return Actors.of(ents) if ents else self.home()
+
+    def parties(self) -> Actors:
+        """Whom an impersonal clause ('se acordó…') speaks for: the countries of a bilateral or
+        trilateral release; the home government when it names none, or more (a summit, a
+        regional programme: 'se va a realizar…' is not twenty countries' doing)."""
+        ents = self.cast.participants("country", None)
+        return Actors.of(ents) if 0 < len(ents) <= _MAX_PARTIES else self.home()
 
     def speaker(self, token: Token) -> Actors | None:
         """Who says 'I': the last 'NAME, TITLE:' header above; inside a quotation, the person

@@ -63,8 +63,8 @@ def passive_se(anchor: Token, subj: Token | None, lex: Lexicon) -> bool:
         c.dep_ in REFLEXIVE_DEPS and lex.has("impersonal_clitics", c) and c.i < anchor.i
         for c in anchor.children
     )
-    if not clitic:
-        return False
+    if not clitic or (subj is None and lex.has_lemma("pronominal_verbs", anchor)):
+        return False  # 'se reunirá con…': the verb's own 'se', whoever meets
     return (
         subj is None
         or subj.i > anchor.i
