@@ -428,6 +428,30 @@ def test_a_reported_plan_without_its_own_subject_is_the_reporters(
     assert found and found[0].actors == [actor]
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "action"),
+    [
+        (
+            "El canciller dijo que «la Cancillería continuará entregando asistencia consular a "
+            "los jóvenes», agregando que el caso sigue abierto.",
+            "Cancillería",
+            "continuará entregando asistencia consular a los jóvenes",
+        ),
+        (
+            'La ministra afirmó: "Vamos a construir cuatro hospitales", y después habló del '
+            "presupuesto.",
+            "Gobierno de Chile",
+            "construir cuatro hospitales",
+        ),
+    ],
+)
+def test_a_quoted_promise_is_read_and_ends_with_its_quotation(
+    nlp_es: Language, text: str, actor: str, action: str
+) -> None:
+    found = _extract(nlp_es, text, "es", issuer_country="CL")
+    assert [(c.actors, c.action) for c in found] == [([actor], action)]
+
+
 def test_a_reported_clause_with_its_own_subject_keeps_it(nlp_en: Language) -> None:
     text = "We have not confirmed who will attend the summit for that government."
     assert all(

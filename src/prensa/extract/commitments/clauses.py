@@ -143,6 +143,11 @@ def clause_allowed(anchor: Token, lex: Lexicon) -> bool:
         return True  # the parser hung this line's clause off the line above
     if top.dep_ == "ccomp" and top.head.i < top.i:
         return lex.has("reporting_verbs", top.head) or lex.trigger(top.head) is not None
+    if top.dep_ == "xcomp" and top.head.i < top.i and _quoted_after(top):
+        # 'La ministra afirmó: "Vamos a sostener…"'; not the voices a speech quotes ('nos
+        # decían: "va a caer la recaudación"'), whose reporting verb names nobody
+        named = any(c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON" for c in top.head.children)
+        return named and lex.has("reporting_verbs", top.head) and not conditional(top.head, lex)
     if reporter(top, lex) is not None:
         return True
     if top.dep_ in ("relcl", "acl", "advcl"):
@@ -151,6 +156,18 @@ def clause_allowed(anchor: Token, lex: Lexicon) -> bool:
         where = any(c.dep_ == "advmod" and lex.has("clause_adverbs", c) for c in top.children)
         return where and bool(subjects) and subjects[0].pos_ in ("PRON", "PROPN")
     return False
+
+
+def _quoted_after(verb: Token) -> bool:
+    """A quotation the parser hung on the reporting verb as its complement: a colon or an
+    opening quote right after the reporting verb, and a finite auxiliary of its own
+    ('afirmó: "*Vamos* a sostener…"')."""
+    head = verb.head
+    between = verb.doc[head.i + 1 : verb.left_edge.i + 1]
+    opened = any(t.text in (":", '"', "«", "“") for t in between[:3])
+    return opened and any(
+        c.dep_ == "aux" and "Fin" in c.morph.get("VerbForm") for c in verb.children
+    )
 
 
 def reporter(verb: Token, lex: Lexicon) -> Token | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from prensa.extract.commitments.grammar import (
     ACTION_STOP_DEPS,
@@ -48,10 +48,26 @@ def action_bounds(
         if i in blocked and doc[i] is not head:
             end = min(end, doc[i].left_edge.i if doc[i].left_edge.i > start else i)
             break
-    end = min(end, lines.end(head))
+    end = _quote_end(doc[: lines.end(head)], start, min(end, lines.end(head)), lines, head)
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].pos_ == "CCONJ"):
         end -= 1
     return start, end
+
+
+_OPENING = frozenset("«“")
+_CLOSING = frozenset("»”")
+
+
+def _quote_end(doc: Span, start: int, end: int, lines: Lines, head: Token) -> int:
+    """Inside a quotation opened before the action on its line, the action ends where the
+    quotation closes ('dijo que «la Cancillería continuará…», agregando que…')."""
+    line = [t for t in doc[:start] if lines.same(t, head)]
+    straight = sum(t.text == '"' for t in line) % 2 == 1
+    curly = sum(t.text in _OPENING for t in line) > sum(t.text in _CLOSING for t in line)
+    if not (straight or curly):
+        return end
+    closing = _CLOSING | {'"'} if straight else _CLOSING
+    return next((i for i in range(start + 1, end) if doc[i].text in closing), end)
 
 
 def object_text(cand: Candidate, span: Span) -> str | None:

@@ -29,6 +29,9 @@ def subject(token: Token, lines: Lines) -> Token | None:
     for _ in range(6):
         written = children(token, lines, SUBJECT_DEPS) or _behind_blank(token, lines)
         subjects = [c for c in written if fold(c.text) not in relatives]
+        # an opening '«' the small Spanish parser takes for a subject beside the real one
+        # ('dijo que «la Cancillería continuará…»') is not it
+        subjects = [c for c in subjects if not c.is_punct] or subjects
         if subjects:
             return subjects[0]
         if written:
