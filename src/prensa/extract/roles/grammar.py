@@ -21,12 +21,13 @@ class Reader(DocView):
             if not mod or (mod[1].modifier.after(self.language) and self.language == "es"):
                 return 0
             j += mod[0]
+        j = qualifier_heads(self, j, limit)
         head = self.title_at(j) if j < limit else None
         if head is None or j + head[0] > limit:
             return 0
         j += head[0]
         j = self.modifiers_after(j, limit)
-        return self._complement(j, limit)
+        return self.complement(j, limit)
 
     def modifiers_after(self, j: int, limit: int) -> int:
         while j < limit and not self.breaks_before(j) and j not in self.person_starts:
@@ -50,7 +51,7 @@ class Reader(DocView):
             break
         return j
 
-    def _complement(self, j: int, limit: int) -> int:
+    def complement(self, j: int, limit: int) -> int:
         """Consume ``(preposition noun-phrase)*`` with the joins complements use."""
         end = j
         while j < limit and not self.breaks_before(j) and j not in self.person_starts:
@@ -145,3 +146,17 @@ class Reader(DocView):
             and self.words[j] not in titles.name_links()
             and not titles.match_preposition(self.words, j, self.language)
         )
+
+
+def qualifier_heads(reader: Reader, j: int, limit: int) -> int:
+    """English 'Chief Public Prosecutor', 'Chief Negotiator': a word that is a head alone
+    ('Chief') qualifies the head that follows it."""
+    while reader.language == "en" and j < limit:
+        here = reader.title_at(j)
+        mod = titles.match_modifier(reader.words, j, reader.language)
+        if here is None or mod is None or here[0] > mod[0] or mod[1].modifier.en_after:
+            break
+        if j + mod[0] >= limit or reader.title_at(j + mod[0]) is None:
+            break
+        j += mod[0]
+    return j
