@@ -5,6 +5,7 @@ Marcelo Ebrard" (the nationality is context), a rank and an office together, and
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span
 
@@ -151,12 +152,50 @@ def organization_after(reader: Reader, name: Span) -> tuple[str, ...]:
     return (found,) if found else ()
 
 
+def complement_after(reader: Reader, name: Span) -> tuple[int, int] | None:
+    """'U.S. Attorney Damian Williams for the Southern District of New York': in English the
+    complement of a title written before the name may follow the name, opened by 'for'. It must
+    end the clause ('… announced', '… and', a comma), or it is the sentence's ('thanked
+    Minister X for the Government's support')."""
+    doc, j = reader.doc, name.end
+    if reader.language != "en" or j >= len(doc) or reader.words[j] != "for":
+        return None
+    if reader.breaks_before(j):
+        return None
+    end = reader.complement(j, len(doc))
+    if end <= j + 1 or reader.words[end - 1] in ("'s", "’s"):
+        return None
+    if end < len(doc) and not reader.breaks_before(end):
+        token = doc[end]
+        if not (
+            token.is_punct
+            or token.pos_ in ("VERB", "AUX")
+            or reader.words[end] in titles.and_words()
+            or end in reader.person_starts
+        ):
+            return None
+    return j, end
+
+
+def _with_complement(reader: Reader, found: Found, complement: tuple[int, int]) -> Found:
+    """The title before the name and its complement after it, as one title."""
+    start, end = complement
+    return replace(
+        found,
+        end=end,
+        text=f"{found.text} {reader.written(start, end)}",
+        organizations=found.organizations + reader.organizations_in(start, end),
+        places=found.places + reader.entities_in(start, end, PLACE_LABELS),
+    )
+
+
 def titles_before(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
     """Titles right before the name, and an introduction before those ('TITLE, NAME')."""
     floor = reader.line_start(name.start)
     end = _honorifics_before(reader, name.start)
     after_country = _country_after(reader, name)
     after_org = organization_after(reader, name)
+    after_complement = complement_after(reader, name)
     previous_rank: bool | None = None
     while end > floor:
         found = _title_ending_at(reader, end, floor)
@@ -176,7 +215,10 @@ def titles_before(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
             context_start, country, orgs = start, None, ()
         else:
             context_start, country, orgs = context_before(reader, start)
-        yield reader.found(pid, name, start, end, country or after_country, orgs or after_org)
+        here = reader.found(pid, name, start, end, country or after_country, orgs or after_org)
+        if after_complement is not None and previous_rank is None:
+            here = _with_complement(reader, here, after_complement)
+        yield here
         if context_start != start:
             return
         previous_rank = is_rank
