@@ -35,6 +35,9 @@ def titles_after(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
         if end and (end >= len(doc) or reader.breaks_before(end)):
             yield Found(pid, name, j, end, reader.written(j, end))
         return
+    if j == name.end and reader.words[j] == "(":
+        yield from _in_parentheses(reader, name, pid, j + 1)
+        return
     copula = titles.match_copula(reader.words, j, reader.language)
     if copula:
         j += copula
@@ -58,6 +61,9 @@ def titles_after(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
             and reader.starts_title(end + 1)
         ):
             j = end + 1
+            continue
+        if _next_title_in_chain(reader, end):
+            j = end + 1  # 'X, Federal Attorney, Head of the … Division'
             continue
         return
 
@@ -84,7 +90,8 @@ def _head_in(reader: Reader, start: int, end: int) -> tuple[int, titles.TitleFor
 
 def _clause_ends(reader: Reader, end: int) -> bool:
     """English lists run 'Title Name, Title Name, and Title Name': an apposition must end the
-    clause (a stop, a line end, a verb, or a comma and a lower-case word)."""
+    clause (a stop, a line end, a verb, a comma and a lower-case word, or a comma and another
+    title of the same person)."""
     if reader.language != "en" or end >= len(reader.doc) or reader.breaks_before(end):
         return True
     word, token = reader.words[end], reader.doc[end]
@@ -94,8 +101,33 @@ def _clause_ends(reader: Reader, end: int) -> bool:
         k = end + 1
         if reader.words[k] in _conjunctions(reader) and k + 1 < len(reader.doc):
             k += 1  # ', and Director … Name' continues a list; ', and the United States' not
-        return reader.doc[k].is_lower
+        return reader.doc[k].is_lower or _next_title_in_chain(reader, end)
     return False
+
+
+def _next_title_in_chain(reader: Reader, end: int) -> bool:
+    """'X, Federal Attorney, Head of the White-Collar Crime Division': after a comma, a
+    second title of the same person, one that no name follows and that ends the clause."""
+    if reader.language != "en" or end + 1 >= len(reader.doc) or reader.words[end] != ",":
+        return False
+    start = reader.skip_articles(end + 1)
+    if reader.breaks_before(end + 1) or not reader.starts_title(start):
+        return False
+    title_end = reader.title_end(start)
+    return (
+        bool(title_end)
+        and not _belongs_to_next(reader, title_end)
+        and _clause_ends(reader, title_end)
+    )
+
+
+def _in_parentheses(reader: Reader, name: Span, pid: str, j: int) -> Iterator[Found]:
+    """'Pascale Baeriswyl (State Secretary of the FDFA)': the whole bracket is one title."""
+    j = reader.skip_articles(j)
+    start, country, orgs = _english_prefix(reader, j) if reader.language == "en" else (j, None, ())
+    end = reader.title_end(start)
+    if end and end < len(reader.doc) and reader.words[end] == ")":
+        yield reader.found(pid, name, start, end, country, orgs)
 
 
 def _belongs_to_next(reader: Reader, end: int) -> bool:
