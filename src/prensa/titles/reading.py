@@ -145,10 +145,14 @@ def _organization_and_country(
         org_name = known.name if known else organization
         found_country = found_country or (known.country if known else None)
     named_in_title = org_name is not None
-    if org_name is None and entry.organization:
-        org_name = entry.organization
-    resolved_country = explicit or found_country or entry.country
-    implied = found_country or entry.country
+    # 'Secretary of State for Culture' is a UK minister, not the U.S. Secretary of State
+    implies = not (entry.bare_only and p.complement)
+    entry_org = entry.organization if implies else None
+    entry_country = entry.country if implies else None
+    if org_name is None and entry_org:
+        org_name = entry_org
+    resolved_country = explicit or found_country or entry_country
+    implied = found_country or entry_country
     if explicit and implied and implied != explicit and not named_in_title:
         org_name = None  # "Spain's Secretary of State" is not at the U.S. Department of State
     if org_name is None and resolved_country and not entry.head_of_state:
@@ -201,4 +205,7 @@ def _other_language(
     complement = complements.translate(p.complement, language, target, ministerial, places)
     if complement is None:
         return None
+    portfolio = translate_phrase(join(p.prefix), language, target) if p.prefix else None
+    if language == "en" and portfolio and not complement:
+        complement = f"de {portfolio}"  # 'Defence Secretary' → 'secretario de Defensa'
     return _capital(join([*before, head, *after, complement]), target)
