@@ -60,7 +60,43 @@ def _title_ending_at(reader: Reader, end: int, floor: int) -> tuple[int, int] | 
         if not found:
             break
         start -= found
-    return start, best[1]
+    return _portfolio_before(reader, start, floor), best[1]
+
+
+def _portfolio_before(reader: Reader, start: int, floor: int) -> int:
+    """'Defence Secretary John Healey', 'the environment minister, Edna Molewa': in English a
+    portfolio (``portfolio_words`` of the lexicon) written before the head is part of the
+    title. Each word of it has the head's case, so a sentence's word is not taken."""
+    if reader.language != "en" or start >= len(reader.doc):
+        return start
+    upper = reader.capitalised(reader.doc[start])
+    for n in (4, 3, 2, 1):
+        first = start - n
+        if first < floor or any(
+            reader.breaks_before(k) or reader.capitalised(reader.doc[k]) != upper
+            for k in range(first + 1, start + 1)
+        ):
+            continue
+        if upper != reader.capitalised(reader.doc[first]):
+            continue
+        if titles.translate_phrase(reader.doc[first:start].text, "en", "es") is not None:
+            return first if _portfolio_starts(reader, first, floor) else start
+    return start
+
+
+def _portfolio_starts(reader: Reader, first: int, floor: int) -> bool:
+    """Nothing capitalised runs on before the portfolio, but for a nationality ('UK Defence
+    Secretary'): 'Homeland Security Secretary' names a department, not the 'Security' one."""
+    k = first - 1
+    if k < floor or not reader.capitalised(reader.doc[k]):
+        return True
+    if reader.words[k] in ("'s", "’s") or reader.words[k] in titles.articles():
+        return True
+    return any(
+        titles.demonym_country(reader.doc[k - n + 1 : k + 1].text, reader.language)
+        for n in (1, 2, 3)
+        if k - n + 1 >= floor
+    )
 
 
 def inside_complement(reader: Reader, p: int) -> bool:
@@ -154,16 +190,21 @@ def organization_after(reader: Reader, name: Span) -> tuple[str, ...]:
 
 def complement_after(reader: Reader, name: Span) -> tuple[int, int] | None:
     """'U.S. Attorney Damian Williams for the Southern District of New York': in English the
-    complement of a title written before the name may follow the name, opened by 'for'. It must
-    end the clause ('… announced', '… and', a comma), or it is the sentence's ('thanked
-    Minister X for the Government's support')."""
+    complement of a title written before the name may follow the name, opened by 'for the' and
+    a capital. It must end the clause ('… announced', '… and', a comma), or it is the
+    sentence's ('thanked Minister X for the Government's support'); a country after it is
+    whom the person speaks for ('Minister X for Canada'), not the office's."""
     doc, j = reader.doc, name.end
-    if reader.language != "en" or j >= len(doc) or reader.words[j] != "for":
+    if reader.language != "en" or j + 2 >= len(doc) or reader.breaks_before(j):
         return None
-    if reader.breaks_before(j):
+    if reader.words[j : j + 2] != ["for", "the"] or not reader.capitalised(doc[j + 2]):
         return None
-    end = reader.complement(j, len(doc))
-    if end <= j + 1 or reader.words[end - 1] in ("'s", "’s"):
+    comma = next((k for k in range(j, len(doc)) if reader.words[k] == ","), len(doc))
+    end = reader.complement(j, comma)
+    if end <= j + 2 or reader.words[end - 1] in ("'s", "’s"):
+        return None
+    place = titles.find_place(doc[j + 2 : end].text)
+    if place is not None and place.kind == "country":
         return None
     if end < len(doc) and not reader.breaks_before(end):
         token = doc[end]

@@ -134,6 +134,8 @@ class Reader(DocView):
                         break
                     j = k
                     continue
+            if national_noun(self, start, j):
+                end = j + 1  # 'head of the Swiss delegation'
             break
         return end
 
@@ -160,3 +162,15 @@ def qualifier_heads(reader: Reader, j: int, limit: int) -> int:
             break
         j += mod[0]
     return j
+
+
+def national_noun(reader: Reader, start: int, j: int) -> bool:
+    """English 'the Swiss delegation', 'the U.S. embassy': a lower-case noun after a
+    nationality closes the noun phrase."""
+    if reader.language != "en" or j >= len(reader.doc):
+        return False
+    token = reader.doc[j]
+    if not (token.is_alpha and token.is_lower and token.pos_ == "NOUN"):
+        return False
+    first = reader.skip_articles(start)
+    return first < j and titles.demonym_country(reader.doc[first:j].text, "en") is not None
