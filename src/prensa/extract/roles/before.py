@@ -266,6 +266,24 @@ def titles_before(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
         end = before
     if previous_rank is not False:  # 'el secretario de Marina, almirante X': only after ranks
         yield from _introduction(reader, name, pid, end, floor, after_country)
+    elif _opens_introduction(reader, end, floor):
+        # 'The head of the FDFA, Federal Councillor X': in English an office, then the title
+        yield from _introduction(reader, name, pid, end, floor, after_country)
+
+
+def _opens_introduction(reader: Reader, end: int, floor: int) -> bool:
+    """An English title before a comma that opens its clause: after an article, a
+    punctuation mark or the start of the line ('The head of the FDFA, Federal Councillor
+    X', 'Minister for Foreign Affairs, Senator Y')."""
+    if reader.language != "en" or end - 1 <= floor or reader.words[end - 1] != ",":
+        return False
+    found = _title_ending_at(reader, end - 1, floor)
+    if found is None:
+        return False
+    k = found[0] - 1
+    while k >= floor and reader.words[k] in titles.articles():
+        k -= 1
+    return k < floor or (reader.doc[k].is_punct and reader.words[k] != ",")
 
 
 def _after_relation(reader: Reader, start: int) -> bool:
