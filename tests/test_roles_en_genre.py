@@ -117,6 +117,11 @@ def _titles(found: list[Role], person: str) -> list[str]:
             "Lea Roth",
             "head of the Swiss delegation",
         ),
+        (
+            "The head of the FDFA, Federal Councillor Ignaz Kessler, opened the conference.",
+            "Ignaz Kessler",
+            "head of the FDFA",
+        ),
         # a portfolio written before the head
         (
             "The plans were launched today by Environment Secretary Tom Ashby.",
