@@ -162,7 +162,12 @@ def test_an_english_title_is_read_whole(
             "Aoife Brennan",
             "Minister",
         ),
-        # a department written before the head is its context, not a portfolio
+        # a country or a department written before the head is context, not a portfolio
+        (
+            "Dominican Republic Foreign Minister Rafael Ortiz met the delegation.",
+            "Rafael Ortiz",
+            "Foreign Minister",
+        ),
         (
             "Homeland Security Secretary Kim Adair visited the border.",
             "Kim Adair",

@@ -69,6 +69,8 @@ def _portfolio_before(reader: Reader, start: int, floor: int) -> int:
     title. Each word of it has the head's case, so a sentence's word is not taken."""
     if reader.language != "en" or start >= len(reader.doc):
         return start
+    if context_before(reader, start)[0] < start:
+        return start  # 'Dominican Republic Foreign Minister': a country, not a portfolio
     upper = reader.capitalised(reader.doc[start])
     for n in (4, 3, 2, 1):
         first = start - n
