@@ -122,6 +122,17 @@ def _titles(found: list[Role], person: str) -> list[str]:
             "Ignaz Kessler",
             "head of the FDFA",
         ),
+        # an appointment: the title after the verb, without the date
+        (
+            "Anna Keller has been appointed Director of the Federal Office of Energy.",
+            "Anna Keller",
+            "Director of the Federal Office of Energy",
+        ),
+        (
+            "Marta Rossi will become State Secretary on 1 April.",
+            "Marta Rossi",
+            "State Secretary",
+        ),
         # a portfolio written before the head
         (
             "The plans were launched today by Environment Secretary Tom Ashby.",

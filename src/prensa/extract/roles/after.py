@@ -97,6 +97,8 @@ def _clause_ends(reader: Reader, end: int) -> bool:
     word, token = reader.words[end], reader.doc[end]
     if word in _BOUNDARY_PUNCT or token.pos_ in ("VERB", "AUX") or word in titles.and_words():
         return True
+    if end + 1 < len(reader.doc) and reader.doc[end + 1].ent_type_ in ("DATE", "TIME"):
+        return True  # 'will become State Secretary on 1 April'
     if word == "," and end + 1 < len(reader.doc):
         k = end + 1
         if reader.words[k] in _conjunctions(reader) and k + 1 < len(reader.doc):

@@ -7,6 +7,9 @@ from prensa import titles
 from prensa.extract.roles.view import MAX_TITLE, DocView
 from prensa.labels import ORG_LABELS, PLACE_LABELS
 
+#: Entity labels of dates and times: a complement never starts with one.
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+
 
 class Reader(DocView):
     """A document view that can tell where a title starting at a token ends."""
@@ -57,6 +60,8 @@ class Reader(DocView):
         while j < limit and not self.breaks_before(j) and j not in self.person_starts:
             prep = titles.match_preposition(self.words, j, self.language)
             if prep:
+                if j + prep[0] < limit and self.doc[j + prep[0]].ent_type_ in _TIME_LABELS:
+                    break  # 'State Secretary on 1 April': when, not of what
                 np_end = self.noun_phrase(j + prep[0], limit)
                 if np_end == j + prep[0]:
                     break
@@ -112,6 +117,8 @@ class Reader(DocView):
         institution = j < limit and titles.is_organization_head(self.doc[j].text)
         while j < limit and not self.breaks_before(j):
             token = self.doc[j]
+            if token.ent_type_ in _TIME_LABELS:
+                break  # 'Council of States on Monday'
             if j in self.person_starts and not (institution and end > start):
                 break  # a name ends the title, unless it is part of an institution's name
             # in an upper-case header 'DE' is still a preposition, not a capitalised word
