@@ -122,6 +122,11 @@ def _titles(found: list[Role], person: str) -> list[str]:
             "Ignaz Kessler",
             "head of the FDFA",
         ),
+        (
+            "Chief Postal Inspector Gary Cotter said the scheme targeted the elderly.",
+            "Gary Cotter",
+            "Chief Postal Inspector",
+        ),
         # an appointment: the title after the verb, without the date
         (
             "Anna Keller has been appointed Director of the Federal Office of Energy.",
