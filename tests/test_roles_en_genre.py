@@ -127,6 +127,11 @@ def _titles(found: list[Role], person: str) -> list[str]:
             "Gary Cotter",
             "Chief Postal Inspector",
         ),
+        (
+            "Paul Ressler, 52, a former Special Agent of the Bureau, pleaded guilty today.",
+            "Paul Ressler",
+            "former Special Agent of the Bureau",
+        ),
         # an appointment: the title after the verb, without the date
         (
             "Anna Keller has been appointed Director of the Federal Office of Energy.",

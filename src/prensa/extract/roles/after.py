@@ -24,6 +24,8 @@ def titles_after(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
         return
     if reader.words[j] == "," and not reader.breaks_before(j):
         j += 1
+        if j + 1 < len(doc) and doc[j].like_num and reader.words[j + 1] == ",":
+            j += 2  # 'John Roe, 52, a former Special Agent': an age before the title
         intro = titles.match_introducer(reader.words, j, reader.language)
         if intro:
             yield from _introduced(reader, name, pid, j + intro)
