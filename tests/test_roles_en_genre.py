@@ -150,6 +150,17 @@ def _titles(found: list[Role], person: str) -> list[str]:
             "Environment Secretary",
         ),
         (
+            "Business and Trade Secretary Owen Pryce will fly to Ottawa on Sunday.",
+            "Owen Pryce",
+            "Business and Trade Secretary",
+        ),
+        (
+            "The forum was opened by Federal Data Protection and Information Commissioner "
+            "Beat Amsler.",
+            "Beat Amsler",
+            "Federal Data Protection and Information Commissioner",
+        ),
+        (
             "UK Defence Secretary Ian Hollis will visit the base on Monday.",
             "Ian Hollis",
             "Defence Secretary",

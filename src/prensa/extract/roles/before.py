@@ -64,26 +64,46 @@ def _title_ending_at(reader: Reader, end: int, floor: int) -> tuple[int, int] | 
 
 
 def _portfolio_before(reader: Reader, start: int, floor: int) -> int:
-    """'Defence Secretary John Healey', 'the environment minister, Edna Molewa': in English a
-    portfolio (``portfolio_words`` of the lexicon) written before the head is part of the
-    title. Each word of it has the head's case, so a sentence's word is not taken."""
+    """'Defence Secretary John Healey', 'Business and Trade Secretary', 'the environment
+    minister, Edna Molewa': in English portfolios (``portfolio_words`` of the lexicon), joined
+    by 'and' or commas, written before the head are part of the title. Each word of them has
+    the head's case, so a sentence's word is not taken."""
     if reader.language != "en" or start >= len(reader.doc):
         return start
-    if context_before(reader, start)[0] < start:
-        return start  # 'Dominican Republic Foreign Minister': a country, not a portfolio
     upper = reader.capitalised(reader.doc[start])
+    first, pos = start, start
+    while (phrase := _portfolio_ending_at(reader, pos, floor, upper)) is not None:
+        first = phrase
+        link = phrase - 1
+        if link <= floor or not (
+            reader.words[link] in titles.and_words() or reader.words[link] == ","
+        ):
+            break
+        pos = link
+    if first == start:
+        return start
+    while first > floor and titles.match_modifier(reader.words, first - 1, "en"):
+        first -= 1  # 'Federal Data Protection and Information Commissioner'
+    if not _portfolio_starts(reader, first, floor) or context_before(reader, start)[0] < first:
+        return start  # 'Dominican Republic Foreign Minister': a country, not a portfolio
+    return first
+
+
+def _portfolio_ending_at(reader: Reader, end: int, floor: int, upper: bool) -> int | None:
+    """Start of the longest portfolio phrase ending at ``end``, in the case ``upper`` says."""
     for n in (4, 3, 2, 1):
-        first = start - n
+        first = end - n
         if first < floor or any(
-            reader.breaks_before(k) or reader.capitalised(reader.doc[k]) != upper
-            for k in range(first + 1, start + 1)
+            reader.breaks_before(k + 1)
+            or (reader.capitalised(reader.doc[k]) != upper and not reader.doc[k].is_stop)
+            for k in range(first, end)
         ):
             continue
-        if upper != reader.capitalised(reader.doc[first]):
+        if reader.capitalised(reader.doc[first]) != upper:
             continue
-        if titles.translate_phrase(reader.doc[first:start].text, "en", "es") is not None:
-            return first if _portfolio_starts(reader, first, floor) else start
-    return start
+        if titles.translate_phrase(reader.doc[first:end].text, "en", "es") is not None:
+            return first
+    return None
 
 
 def _portfolio_starts(reader: Reader, first: int, floor: int) -> bool:
