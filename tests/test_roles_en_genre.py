@@ -139,6 +139,11 @@ def _titles(found: list[Role], person: str) -> list[str]:
             "Director of the Federal Office of Energy",
         ),
         (
+            "Ashley Dunmore MP has been appointed Parliamentary Under-Secretary of State.",
+            "Ashley Dunmore",
+            "Parliamentary Under-Secretary of State",
+        ),
+        (
             "Marta Rossi will become State Secretary on 1 April.",
             "Marta Rossi",
             "State Secretary",

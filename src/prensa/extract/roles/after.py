@@ -20,6 +20,9 @@ def titles_after(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
     """'NAME, TITLE [y TITLE]', 'NAME, en su carácter de X', 'NAME va a ser el TITLE', and a
     title alone on the line under a signed name."""
     doc, j = reader.doc, name.end
+    while j < len(doc) and doc[j].is_upper and reader.words[j] in titles.postnominals():
+        j += 1  # 'Jane Doe MP has been appointed …'
+    after_name = j
     if j >= len(doc):
         return
     if reader.words[j] == "," and not reader.breaks_before(j):
@@ -37,13 +40,13 @@ def titles_after(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
         if end and (end >= len(doc) or reader.breaks_before(end)):
             yield Found(pid, name, j, end, reader.written(j, end))
         return
-    if j == name.end and reader.words[j] == "(":
+    if j == after_name and reader.words[j] == "(":
         yield from _in_parentheses(reader, name, pid, j + 1)
         return
     copula = titles.match_copula(reader.words, j, reader.language)
     if copula:
         j += copula
-    elif j == name.end:
+    elif j == after_name:
         return
     while True:
         j = reader.skip_articles(j)
