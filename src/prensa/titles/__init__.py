@@ -39,6 +39,7 @@ from prensa.titles.lookup import (
     organization_name,
     place_name,
 )
+from prensa.titles.portfolio import translate_phrase
 from prensa.titles.prefixes import name_prefixes, office_nouns, office_words, postnominals
 from prensa.titles.reading import NormalizedTitle, normalize
 from prensa.titles.schema import (
@@ -108,4 +109,5 @@ __all__ = [
     "restore_case",
     "title_matcher",
     "tokenize",
+    "translate_phrase",
 ]

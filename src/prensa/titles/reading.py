@@ -10,7 +10,7 @@ from prensa.records import Language
 from prensa.text import fold
 from prensa.titles import complement as complements
 from prensa.titles.case import restore_case
-from prensa.titles.index import ModifierForm
+from prensa.titles.index import ModifierForm, match_conjunction
 from prensa.titles.lookup import find_organization, place_text_for_template
 from prensa.titles.parse import Parse, parse
 from prensa.titles.portfolio import translate_phrase
@@ -145,10 +145,14 @@ def _organization_and_country(
         org_name = known.name if known else organization
         found_country = found_country or (known.country if known else None)
     named_in_title = org_name is not None
-    if org_name is None and entry.organization:
-        org_name = entry.organization
-    resolved_country = explicit or found_country or entry.country
-    implied = found_country or entry.country
+    # 'Secretary of State for Culture' is a UK minister, not the U.S. Secretary of State
+    implies = not (entry.bare_only and p.complement)
+    entry_org = entry.organization if implies else None
+    entry_country = entry.country if implies else None
+    if org_name is None and entry_org:
+        org_name = entry_org
+    resolved_country = explicit or found_country or entry_country
+    implied = found_country or entry_country
     if explicit and implied and implied != explicit and not named_in_title:
         org_name = None  # "Spain's Secretary of State" is not at the U.S. Department of State
     if org_name is None and resolved_country and not entry.head_of_state:
@@ -201,4 +205,27 @@ def _other_language(
     complement = complements.translate(p.complement, language, target, ministerial, places)
     if complement is None:
         return None
+    portfolio = _prefix_portfolio(p.prefix, language, target) if p.prefix else None
+    if language == "en" and portfolio and not complement:
+        complement = f"de {portfolio}"  # 'Defence Secretary' → 'secretario de Defensa'
     return _capital(join([*before, head, *after, complement]), target)
+
+
+def _prefix_portfolio(prefix: list[str], language: Language, target: Language) -> str | None:
+    """'Business and Trade' → 'Empresas y Comercio': portfolios written before the head, each
+    one of the list, joined by conjunctions or commas; None when any is not."""
+    out: list[str] = []
+    piece: list[str] = []
+    for token in [*prefix, ""]:
+        link = match_conjunction([key(token)], 0, language) if token else None
+        if token and token != "," and not link:
+            piece.append(token)
+            continue
+        phrase = translate_phrase(join(piece), language, target) if piece else None
+        if phrase is None:
+            return None
+        out.append(phrase)
+        if token:
+            out.append(link[1] if link else ",")
+        piece = []
+    return join(out)

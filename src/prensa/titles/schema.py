@@ -49,6 +49,7 @@ class TitleEntry(_Strict):
     territorial: bool = False
     portfolio_organization: PortfolioOrganization | None = None
     role: bool = True
+    bare_only: bool = False
     renders_only: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")

@@ -20,10 +20,15 @@ def titles_after(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
     """'NAME, TITLE [y TITLE]', 'NAME, en su carácter de X', 'NAME va a ser el TITLE', and a
     title alone on the line under a signed name."""
     doc, j = reader.doc, name.end
+    while j < len(doc) and doc[j].is_upper and reader.words[j] in titles.postnominals():
+        j += 1  # 'Jane Doe MP has been appointed …'
+    after_name = j
     if j >= len(doc):
         return
     if reader.words[j] == "," and not reader.breaks_before(j):
         j += 1
+        if j + 1 < len(doc) and doc[j].like_num and reader.words[j + 1] == ",":
+            j += 2  # 'John Roe, 52, a former Special Agent': an age before the title
         intro = titles.match_introducer(reader.words, j, reader.language)
         if intro:
             yield from _introduced(reader, name, pid, j + intro)
@@ -35,10 +40,13 @@ def titles_after(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
         if end and (end >= len(doc) or reader.breaks_before(end)):
             yield Found(pid, name, j, end, reader.written(j, end))
         return
+    if j == after_name and reader.words[j] == "(":
+        yield from _in_parentheses(reader, name, pid, j + 1)
+        return
     copula = titles.match_copula(reader.words, j, reader.language)
     if copula:
         j += copula
-    elif j == name.end:
+    elif j == after_name:
         return
     while True:
         j = reader.skip_articles(j)
@@ -58,6 +66,9 @@ def titles_after(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
             and reader.starts_title(end + 1)
         ):
             j = end + 1
+            continue
+        if _next_title_in_chain(reader, end):
+            j = end + 1  # 'X, Federal Attorney, Head of the … Division'
             continue
         return
 
@@ -84,18 +95,46 @@ def _head_in(reader: Reader, start: int, end: int) -> tuple[int, titles.TitleFor
 
 def _clause_ends(reader: Reader, end: int) -> bool:
     """English lists run 'Title Name, Title Name, and Title Name': an apposition must end the
-    clause (a stop, a line end, a verb, or a comma and a lower-case word)."""
+    clause (a stop, a line end, a verb, a comma and a lower-case word, or a comma and another
+    title of the same person)."""
     if reader.language != "en" or end >= len(reader.doc) or reader.breaks_before(end):
         return True
     word, token = reader.words[end], reader.doc[end]
     if word in _BOUNDARY_PUNCT or token.pos_ in ("VERB", "AUX") or word in titles.and_words():
         return True
+    if end + 1 < len(reader.doc) and reader.doc[end + 1].ent_type_ in ("DATE", "TIME"):
+        return True  # 'will become State Secretary on 1 April'
     if word == "," and end + 1 < len(reader.doc):
         k = end + 1
         if reader.words[k] in _conjunctions(reader) and k + 1 < len(reader.doc):
             k += 1  # ', and Director … Name' continues a list; ', and the United States' not
-        return reader.doc[k].is_lower
+        return reader.doc[k].is_lower or _next_title_in_chain(reader, end)
     return False
+
+
+def _next_title_in_chain(reader: Reader, end: int) -> bool:
+    """'X, Federal Attorney, Head of the White-Collar Crime Division': after a comma, a
+    second title of the same person, one that no name follows and that ends the clause."""
+    if reader.language != "en" or end + 1 >= len(reader.doc) or reader.words[end] != ",":
+        return False
+    start = reader.skip_articles(end + 1)
+    if reader.breaks_before(end + 1) or not reader.starts_title(start):
+        return False
+    title_end = reader.title_end(start)
+    return (
+        bool(title_end)
+        and not _belongs_to_next(reader, title_end)
+        and _clause_ends(reader, title_end)
+    )
+
+
+def _in_parentheses(reader: Reader, name: Span, pid: str, j: int) -> Iterator[Found]:
+    """'Pascale Baeriswyl (State Secretary of the FDFA)': the whole bracket is one title."""
+    j = reader.skip_articles(j)
+    start, country, orgs = _english_prefix(reader, j) if reader.language == "en" else (j, None, ())
+    end = reader.title_end(start)
+    if end and end < len(reader.doc) and reader.words[end] == ")":
+        yield reader.found(pid, name, start, end, country, orgs)
 
 
 def _belongs_to_next(reader: Reader, end: int) -> bool:

@@ -105,6 +105,23 @@ def _country(
     return None
 
 
+def _only_title(span: Span, language: Language) -> bool:
+    """'Carlo Bulletti, Federal Attorney, Head of …': a mention that is all title words is
+    a title misread as a name; it holds no role, and the title is the name's before it."""
+    keys = [titles.key(t.text) for t in span]
+    i, heads = 0, 0
+    while i < len(keys):
+        head = titles.match_title(keys, i, language)
+        mod = titles.match_modifier(keys, i, language)
+        if head:
+            i, heads = i + head[0], heads + 1
+        elif mod:
+            i += mod[0]
+        else:
+            return False
+    return heads > 0
+
+
 def _find_titles(doc: Doc, language: Language, people: list[tuple[Span, str]]) -> list[Found]:
     """Every title next to a person mention, before normalisation and de-duplication."""
     reader = Reader.build(doc, language, people)
@@ -121,7 +138,11 @@ def extract(doc: Doc, ctx: DocContext, people: Sequence[Person]) -> list[Role]:
     the linked mentions on the Doc (``prensa.extract.spans.entity_spans``)."""
     # A name that starts in lower case ('de México') is a misread header, not a person.
     names = {p.person_id: p.name for p in people if p.name[:1].isupper()}
-    spans = [(s, s.kb_id_) for s in entity_spans(doc, "person") if s.kb_id_ in names]
+    spans = [
+        (s, s.kb_id_)
+        for s in entity_spans(doc, "person")
+        if s.kb_id_ in names and not _only_title(s, ctx.language)
+    ]
     candidates = [
         _Candidate(
             f,

@@ -5,6 +5,7 @@ Marcelo Ebrard" (the nationality is context), a rank and an office together, and
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span
 
@@ -59,7 +60,65 @@ def _title_ending_at(reader: Reader, end: int, floor: int) -> tuple[int, int] | 
         if not found:
             break
         start -= found
-    return start, best[1]
+    return _portfolio_before(reader, start, floor), best[1]
+
+
+def _portfolio_before(reader: Reader, start: int, floor: int) -> int:
+    """'Defence Secretary John Healey', 'Business and Trade Secretary', 'the environment
+    minister, Edna Molewa': in English portfolios (``portfolio_words`` of the lexicon), joined
+    by 'and' or commas, written before the head are part of the title. Each word of them has
+    the head's case, so a sentence's word is not taken."""
+    if reader.language != "en" or start >= len(reader.doc):
+        return start
+    upper = reader.capitalised(reader.doc[start])
+    first, pos = start, start
+    while (phrase := _portfolio_ending_at(reader, pos, floor, upper)) is not None:
+        first = phrase
+        link = phrase - 1
+        if link <= floor or not (
+            reader.words[link] in titles.and_words() or reader.words[link] == ","
+        ):
+            break
+        pos = link
+    if first == start:
+        return start
+    while first > floor and titles.match_modifier(reader.words, first - 1, "en"):
+        first -= 1  # 'Federal Data Protection and Information Commissioner'
+    if not _portfolio_starts(reader, first, floor) or context_before(reader, start)[0] < first:
+        return start  # 'Dominican Republic Foreign Minister': a country, not a portfolio
+    return first
+
+
+def _portfolio_ending_at(reader: Reader, end: int, floor: int, upper: bool) -> int | None:
+    """Start of the longest portfolio phrase ending at ``end``, in the case ``upper`` says."""
+    for n in (4, 3, 2, 1):
+        first = end - n
+        if first < floor or any(
+            reader.breaks_before(k + 1)
+            or (reader.capitalised(reader.doc[k]) != upper and not reader.doc[k].is_stop)
+            for k in range(first, end)
+        ):
+            continue
+        if reader.capitalised(reader.doc[first]) != upper:
+            continue
+        if titles.translate_phrase(reader.doc[first:end].text, "en", "es") is not None:
+            return first
+    return None
+
+
+def _portfolio_starts(reader: Reader, first: int, floor: int) -> bool:
+    """Nothing capitalised runs on before the portfolio, but for a nationality ('UK Defence
+    Secretary'): 'Homeland Security Secretary' names a department, not the 'Security' one."""
+    k = first - 1
+    if k < floor or not reader.capitalised(reader.doc[k]):
+        return True
+    if reader.words[k] in ("'s", "’s") or reader.words[k] in titles.articles():
+        return True
+    return any(
+        titles.demonym_country(reader.doc[k - n + 1 : k + 1].text, reader.language)
+        for n in (1, 2, 3)
+        if k - n + 1 >= floor
+    )
 
 
 def inside_complement(reader: Reader, p: int) -> bool:
@@ -151,12 +210,55 @@ def organization_after(reader: Reader, name: Span) -> tuple[str, ...]:
     return (found,) if found else ()
 
 
+def complement_after(reader: Reader, name: Span) -> tuple[int, int] | None:
+    """'U.S. Attorney Damian Williams for the Southern District of New York': in English the
+    complement of a title written before the name may follow the name, opened by 'for the' and
+    a capital. It must end the clause ('… announced', '… and', a comma), or it is the
+    sentence's ('thanked Minister X for the Government's support'); a country after it is
+    whom the person speaks for ('Minister X for Canada'), not the office's."""
+    doc, j = reader.doc, name.end
+    if reader.language != "en" or j + 2 >= len(doc) or reader.breaks_before(j):
+        return None
+    if reader.words[j : j + 2] != ["for", "the"] or not reader.capitalised(doc[j + 2]):
+        return None
+    comma = next((k for k in range(j, len(doc)) if reader.words[k] == ","), len(doc))
+    end = reader.complement(j, comma)
+    if end <= j + 2 or reader.words[end - 1] in ("'s", "’s"):
+        return None
+    place = titles.find_place(doc[j + 2 : end].text)
+    if place is not None and place.kind == "country":
+        return None
+    if end < len(doc) and not reader.breaks_before(end):
+        token = doc[end]
+        if not (
+            token.is_punct
+            or token.pos_ in ("VERB", "AUX")
+            or reader.words[end] in titles.and_words()
+            or end in reader.person_starts
+        ):
+            return None
+    return j, end
+
+
+def _with_complement(reader: Reader, found: Found, complement: tuple[int, int]) -> Found:
+    """The title before the name and its complement after it, as one title."""
+    start, end = complement
+    return replace(
+        found,
+        end=end,
+        text=f"{found.text} {reader.written(start, end)}",
+        organizations=found.organizations + reader.organizations_in(start, end),
+        places=found.places + reader.entities_in(start, end, PLACE_LABELS),
+    )
+
+
 def titles_before(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
     """Titles right before the name, and an introduction before those ('TITLE, NAME')."""
     floor = reader.line_start(name.start)
     end = _honorifics_before(reader, name.start)
     after_country = _country_after(reader, name)
     after_org = organization_after(reader, name)
+    after_complement = complement_after(reader, name)
     previous_rank: bool | None = None
     while end > floor:
         found = _title_ending_at(reader, end, floor)
@@ -176,13 +278,34 @@ def titles_before(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
             context_start, country, orgs = start, None, ()
         else:
             context_start, country, orgs = context_before(reader, start)
-        yield reader.found(pid, name, start, end, country or after_country, orgs or after_org)
+        here = reader.found(pid, name, start, end, country or after_country, orgs or after_org)
+        if after_complement is not None and previous_rank is None:
+            here = _with_complement(reader, here, after_complement)
+        yield here
         if context_start != start:
             return
         previous_rank = is_rank
         end = before
     if previous_rank is not False:  # 'el secretario de Marina, almirante X': only after ranks
         yield from _introduction(reader, name, pid, end, floor, after_country)
+    elif _opens_introduction(reader, end, floor):
+        # 'The head of the FDFA, Federal Councillor X': in English an office, then the title
+        yield from _introduction(reader, name, pid, end, floor, after_country)
+
+
+def _opens_introduction(reader: Reader, end: int, floor: int) -> bool:
+    """An English title before a comma that opens its clause: after an article, a
+    punctuation mark or the start of the line ('The head of the FDFA, Federal Councillor
+    X', 'Minister for Foreign Affairs, Senator Y')."""
+    if reader.language != "en" or end - 1 <= floor or reader.words[end - 1] != ",":
+        return False
+    found = _title_ending_at(reader, end - 1, floor)
+    if found is None:
+        return False
+    k = found[0] - 1
+    while k >= floor and reader.words[k] in titles.articles():
+        k -= 1
+    return k < floor or (reader.doc[k].is_punct and reader.words[k] != ",")
 
 
 def _after_relation(reader: Reader, start: int) -> bool:

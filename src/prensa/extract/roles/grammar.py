@@ -7,6 +7,9 @@ from prensa import titles
 from prensa.extract.roles.view import MAX_TITLE, DocView
 from prensa.labels import ORG_LABELS, PLACE_LABELS
 
+#: Entity labels of dates and times: a complement never starts with one.
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+
 
 class Reader(DocView):
     """A document view that can tell where a title starting at a token ends."""
@@ -21,12 +24,13 @@ class Reader(DocView):
             if not mod or (mod[1].modifier.after(self.language) and self.language == "es"):
                 return 0
             j += mod[0]
+        j = qualifier_heads(self, j, limit)
         head = self.title_at(j) if j < limit else None
         if head is None or j + head[0] > limit:
             return 0
         j += head[0]
         j = self.modifiers_after(j, limit)
-        return self._complement(j, limit)
+        return self.complement(j, limit)
 
     def modifiers_after(self, j: int, limit: int) -> int:
         while j < limit and not self.breaks_before(j) and j not in self.person_starts:
@@ -50,12 +54,14 @@ class Reader(DocView):
             break
         return j
 
-    def _complement(self, j: int, limit: int) -> int:
+    def complement(self, j: int, limit: int) -> int:
         """Consume ``(preposition noun-phrase)*`` with the joins complements use."""
         end = j
         while j < limit and not self.breaks_before(j) and j not in self.person_starts:
             prep = titles.match_preposition(self.words, j, self.language)
             if prep:
+                if j + prep[0] < limit and self.doc[j + prep[0]].ent_type_ in _TIME_LABELS:
+                    break  # 'State Secretary on 1 April': when, not of what
                 np_end = self.noun_phrase(j + prep[0], limit)
                 if np_end == j + prep[0]:
                     break
@@ -111,6 +117,8 @@ class Reader(DocView):
         institution = j < limit and titles.is_organization_head(self.doc[j].text)
         while j < limit and not self.breaks_before(j):
             token = self.doc[j]
+            if token.ent_type_ in _TIME_LABELS:
+                break  # 'Council of States on Monday'
             if j in self.person_starts and not (institution and end > start):
                 break  # a name ends the title, unless it is part of an institution's name
             # in an upper-case header 'DE' is still a preposition, not a capitalised word
@@ -133,6 +141,8 @@ class Reader(DocView):
                         break
                     j = k
                     continue
+            if national_noun(self, start, j):
+                end = j + 1  # 'head of the Swiss delegation'
             break
         return end
 
@@ -145,3 +155,29 @@ class Reader(DocView):
             and self.words[j] not in titles.name_links()
             and not titles.match_preposition(self.words, j, self.language)
         )
+
+
+def qualifier_heads(reader: Reader, j: int, limit: int) -> int:
+    """English 'Chief Public Prosecutor', 'Chief Negotiator': a word that is a head alone
+    ('Chief') qualifies the head that follows it."""
+    while reader.language == "en" and j < limit:
+        here = reader.title_at(j)
+        mod = titles.match_modifier(reader.words, j, reader.language)
+        if here is None or mod is None or here[0] > mod[0] or mod[1].modifier.en_after:
+            break
+        if j + mod[0] >= limit or reader.title_at(j + mod[0]) is None:
+            break
+        j += mod[0]
+    return j
+
+
+def national_noun(reader: Reader, start: int, j: int) -> bool:
+    """English 'the Swiss delegation', 'the U.S. embassy': a lower-case noun after a
+    nationality closes the noun phrase."""
+    if reader.language != "en" or j >= len(reader.doc):
+        return False
+    token = reader.doc[j]
+    if not (token.is_alpha and token.is_lower and token.pos_ == "NOUN"):
+        return False
+    first = reader.skip_articles(start)
+    return first < j and titles.demonym_country(reader.doc[first:j].text, "en") is not None
