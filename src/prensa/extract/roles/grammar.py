@@ -42,9 +42,12 @@ class Reader(DocView):
                 j += dem[0]
                 continue
             token = self.doc[j]
-            if self.language == "es" and token.pos_ == "ADJ" and token.is_lower and j + 1 < limit:
-                nxt = self.words[j + 1]
-                if titles.match_preposition(self.words, j + 1, self.language) or nxt in (",", "."):
+            if self.language == "es" and token.pos_ == "ADJ" and token.is_lower:
+                # 'vicerrector académico, X': the adjective may be the title's last word
+                nxt = self.words[j + 1] if j + 1 < len(self.doc) else "."
+                if nxt in (",", ".") or (
+                    j + 1 < limit and titles.match_preposition(self.words, j + 1, self.language)
+                ):
                     j += 1
                     continue
             break
