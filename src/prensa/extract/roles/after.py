@@ -22,7 +22,7 @@ def titles_after(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
     doc, j = reader.doc, name.end
     if j >= len(doc):
         return
-    if reader.words[j] == "," and not reader.breaks_before(j):
+    if _apposition_mark(reader, j) and not reader.breaks_before(j):
         j += 1
         intro = titles.match_introducer(reader.words, j, reader.language)
         if intro:
@@ -60,6 +60,12 @@ def titles_after(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
             j = end + 1
             continue
         return
+
+
+def _apposition_mark(reader: Reader, j: int) -> bool:
+    """A comma, or in Spanish a dash ('Ing. X - Director Regional del INEGI')."""
+    word = reader.words[j]
+    return word == "," or (reader.language == "es" and word in ("-", "–", "—"))
 
 
 def _english_prefix(reader: Reader, j: int) -> tuple[int, str | None, tuple[str, ...]]:

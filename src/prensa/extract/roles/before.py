@@ -85,6 +85,9 @@ def context_before(reader: Reader, start: int) -> tuple[int, str | None, tuple[s
     'Republic of Korea') or an organisation ('State Department', 'DHS', 'EU'). Returns where
     the context starts, the country and the organisation names."""
     i = start
+    if i > 0 and titles.is_possessive(reader.doc[i - 1].text, reader.language):
+        antecedent = _antecedent(reader, i - 1)
+        return start, None, (antecedent,) if antecedent else ()
     if i > 0 and reader.words[i - 1] in ("'s", "’s"):
         i -= 1
     ent = reader.entity_at.get(i - 1) if i > 0 else None
@@ -106,6 +109,19 @@ def context_before(reader: Reader, start: int) -> tuple[int, str | None, tuple[s
         if place is not None and place.kind == "country" and reader.capitalised(reader.doc[i - n]):
             return i - n, place.country_code, ()
     return start, None, ()
+
+
+def _antecedent(reader: Reader, possessive: int) -> str | None:
+    """The organisation a possessive refers back to: the last one named before it in the
+    sentence ('Por parte del Instituto X, asistió su comisionada presidenta')."""
+    sent_start = reader.doc[possessive].sent.start
+    for k in range(possessive - 1, sent_start - 1, -1):
+        ent = reader.entity_at.get(k)
+        if ent is not None and ent.end == k + 1 and ent.label_ in ORG_LABELS:
+            return ent.text
+        if k in reader.in_names:
+            return None  # 'la senadora X y su asesor': the person's, not a body's
+    return None
 
 
 def _country_after(reader: Reader, name: Span) -> str | None:

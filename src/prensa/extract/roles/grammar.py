@@ -64,6 +64,9 @@ class Reader(DocView):
                     break
                 j = end = self._status_after(np_end, limit)
                 continue
+            if end == j and (k := self._coordinated_complement(j, limit)):
+                j = end = k
+                continue
             if end == j and j > 0 and self._joins_complement(j, limit):
                 j += 1 + (self.words[j + 1] in titles.and_words() if j + 1 < limit else 0)
                 np_end = self.noun_phrase(j, limit)
@@ -73,6 +76,21 @@ class Reader(DocView):
                 continue
             break
         return end
+
+    def _coordinated_complement(self, j: int, limit: int) -> int:
+        """'Magistrado Presidente del Tribunal Superior de Justicia y del Consejo de la
+        Judicatura': one office of two bodies. Where the second complement ends, else 0. A plural
+        title shares its complements out instead ('los secretarios de Marina y de la Defensa')."""
+        if self.language != "es" or j + 1 >= limit or self.words[j] not in titles.and_words():
+            return 0
+        prep = titles.match_preposition(self.words, j + 1, self.language)
+        if not prep:
+            return 0
+        start = j + 1 + prep[0]
+        np_end = self.noun_phrase(start, limit)
+        if np_end == start or not self.capitalised(self.doc[np_end - 1]):
+            return 0
+        return self._complement(np_end, limit)
 
     def _status_after(self, j: int, limit: int) -> int:
         """'secretaria de Gobernación saliente': a status word after the complement."""
@@ -95,6 +113,8 @@ class Reader(DocView):
             k = self.skip_articles(k)  # 'Latin America, the Caribbean and Spanish in the World'
         if k >= limit or self.breaks_before(k) or k in self.person_starts:
             return False
+        if titles.match_honorific(self.words, k, self.language):
+            return False  # ', el Lic. X': the next name
         if self.starts_title(k) or not self.capitalised(self.doc[k]):
             return False
         # 'Islas Marías, Nayarit', 'Población y Migración': a capitalised continuation, unless
@@ -116,6 +136,8 @@ class Reader(DocView):
             token = self.doc[j]
             if j in self.person_starts and not (institution and end > start):
                 break  # a name ends the title, unless it is part of an institution's name
+            if titles.match_honorific(self.words, j, self.language):
+                break  # 'del SEA y la Mtra. Ana …': an honorific opens the next name
             # in an upper-case header 'DE' is still a preposition, not a capitalised word
             header_link = token.is_upper and titles.is_function_word(token.text)
             capitalised = self.capitalised(token) and not token.is_punct and not header_link
