@@ -10,6 +10,7 @@ from spacy.tokens import Span
 
 from prensa import titles
 from prensa.extract.roles.grammar import Reader
+from prensa.extract.roles.standing import stands_in_for
 from prensa.extract.roles.view import MAX_TITLE, Found
 from prensa.labels import ORG_LABELS, PLACE_LABELS
 
@@ -174,6 +175,7 @@ def titles_before(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
     after_country = _country_after(reader, name)
     after_org = organization_after(reader, name)
     previous_rank: bool | None = None
+    bare = False  # the last title is one word: 'el Presidente del Poder Judicial, magistrado X'
     while end > floor:
         found = _title_ending_at(reader, end, floor)
         if found is None:
@@ -196,18 +198,24 @@ def titles_before(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
         if context_start != start:
             return
         previous_rank = is_rank
+        bare = end - start == 1
         end = before
-    if previous_rank is not False:  # 'el secretario de Marina, almirante X': only after ranks
+    # 'el secretario de Marina, almirante X', 'el Presidente del Poder Judicial, magistrado X':
+    # an introduction before a rank or a one-word office
+    if previous_rank is not False or bare:
         yield from _introduction(reader, name, pid, end, floor, after_country)
 
 
 def _after_relation(reader: Reader, start: int) -> bool:
-    """'la esposa del presidente …, Beatriz Gutiérrez': the title is the relative's."""
+    """'la esposa del presidente …, Beatriz Gutiérrez': the title is the relative's; 'en
+    representación del gobernador, X': the one X stands in for."""
     i = start - 1
     while i >= 0 and reader.words[i] in titles.articles():
         i -= 1
     if i < 1 or not titles.match_preposition(reader.words, i, reader.language):
         return False
+    if stands_in_for(reader, i):
+        return True  # 'en representación del gobernador, X'
     j = i - 1
     while j >= 0 and reader.words[j] in titles.articles():
         j -= 1

@@ -41,17 +41,35 @@ class Reader(DocView):
             if dem and self.language == "es":
                 j += dem[0]
                 continue
-            token = self.doc[j]
-            if self.language == "es" and token.pos_ == "ADJ" and token.is_lower:
-                # 'vicerrector académico, X': the adjective may be the title's last word
-                nxt = self.words[j + 1] if j + 1 < len(self.doc) else "."
-                if nxt in (",", ".") or (
-                    j + 1 < limit and titles.match_preposition(self.words, j + 1, self.language)
-                ):
-                    j += 1
-                    continue
+            run = self._adjectives(j, limit)
+            if run:
+                j = run
+                continue
             break
         return j
+
+    def _adjectives(self, j: int, limit: int) -> int:
+        """Lower-case adjectives after a Spanish head that end the title or lead to its
+        complement ('vicerrector académico, X', 'delegado presidencial provincial de Arauco');
+        where they end, else 0."""
+        k = j
+        while (
+            self.language == "es"
+            and k < limit
+            and k - j < 3
+            and self.doc[k].pos_ == "ADJ"
+            and self.doc[k].is_lower
+            and k not in self.person_starts
+        ):
+            k += 1
+        if k == j:
+            return 0
+        nxt = self.words[k] if k < len(self.doc) else "."
+        if nxt in (",", ".") or (
+            k < limit and titles.match_preposition(self.words, k, self.language)
+        ):
+            return k
+        return 0
 
     def _complement(self, j: int, limit: int) -> int:
         """Consume ``(preposition noun-phrase)*`` with the joins complements use."""

@@ -123,8 +123,8 @@ def _names_list(reader: Reader, j: int) -> list[tuple[Span, str]]:
 
 def _listed(reader: Reader, j: int) -> Iterator[tuple[tuple[int, int], tuple[Span, str]]]:
     segments, end = _complement_segments(reader, j)
-    if end < len(reader.doc) and reader.words[end] == ",":
-        end += 1
+    if end < len(reader.doc) and reader.words[end] in (",", ":"):
+        end += 1  # 'los integrantes del Consejo de la Judicatura: X, Y y Z'
     names = _names_list(reader, end)
     if len(names) < 2:
         return
@@ -132,6 +132,8 @@ def _listed(reader: Reader, j: int) -> Iterator[tuple[tuple[int, int], tuple[Spa
         yield from (((j, j), name) for name in names)
     elif len(segments) == len(names):
         yield from zip(segments, names, strict=True)
+    elif len(segments) == 1:  # 'las magistradas de la Sala Penal, X y Y': one body for all
+        yield from ((segments[0], name) for name in names)
 
 
 def _in_turn(reader: Reader, j: int) -> Iterator[tuple[tuple[int, int], tuple[Span, str]]]:

@@ -24,6 +24,18 @@ def _phrases(language: str) -> PhraseIndex[titles.StandingPhrase]:
     return index
 
 
+def stands_in_for(reader: Reader, end: int) -> bool:
+    """Does a standing phrase whose body follows it end at ``end``? 'en representación del
+    gobernador, X': the title after it is of whom X stands in for, not X's."""
+    index = _phrases(reader.language)
+    return any(
+        (found := index.match(reader.words, k)) is not None
+        and k + found[0] == end
+        and found[1].body == "after"
+        for k in range(max(0, end - index.longest), end)
+    )
+
+
 def _title_form(entry_id: str, language: str) -> str:
     entry = next(e for e in titles.lexicon().titles if e.id == entry_id)
     return entry.es[0] if language == "es" else entry.en[0]
