@@ -160,6 +160,33 @@ TITLES = [
         "Director Regional del INEGI",
         None,
     ),
+    (
+        "La Unidad de Transparencia, a cargo de Paula Rojas Vidal, publicó el informe.",
+        "Paula Rojas Vidal",
+        "titular de la Unidad de Transparencia",
+        "Unidad de Transparencia",
+    ),
+    # a word that qualifies a head is not a head of its own ('general' is also a rank)
+    (
+        "La Visitadora Judicial General, Rosa María Salinas Cuéllar, realizó la inspección.",
+        "Rosa María Salinas Cuéllar",
+        "Visitadora Judicial General",
+        None,
+    ),
+    (
+        "El contralor general de la República, Nelson Shack Yalta, presentó el informe.",
+        "Nelson Shack Yalta",
+        "contralor general de la República",
+        None,
+    ),
+    # a bare title ends at the comma: the next name is not part of it
+    (
+        "Asistieron Pedro Garza Soto, presidente del Comité; Luisa Fernanda Ortiz, secretaria "
+        "técnica, y Ramón Díaz Leal, comisionado.",
+        "Luisa Fernanda Ortiz",
+        "secretaria técnica",
+        None,
+    ),
     # an introduction before a one-word office
     (
         "Habló el nuevo Presidente del Poder Judicial de Baja California, magistrado Jorge "
@@ -220,6 +247,12 @@ TRANSLATIONS = [
         "Cristián Araya Muñoz",
         "seremi de Salud",
         "Regional Ministerial Secretary of Health",
+    ),
+    (
+        "La procuradora general de la Nación, Margarita Cabello Blanco, anunció la investigación.",
+        "Margarita Cabello Blanco",
+        "procuradora general de la Nación",
+        "Attorney General of the Nation",
     ),
     (
         "Ramón Sáenz Villa, secretario técnico de la Secretaría Ejecutiva, abrió la sesión.",

@@ -37,7 +37,13 @@ def _title_ending_at(reader: Reader, end: int, floor: int) -> tuple[int, int] | 
         if head is None:
             continue
         if best is not None and p + head[0] <= best[1]:
-            break
+            if not _follows_heads(reader, best[1]):
+                break
+            # 'contralor general', 'Visitadora Judicial General': the later head is a word
+            # that also qualifies an earlier one, which wins if its title reaches the end
+            if not inside_complement(reader, p) and reader.title_end(p, end) == end:
+                best = (p, p)
+            continue
         if inside_complement(reader, p):
             continue
         if reader.title_end(p, end) == end:
@@ -61,6 +67,12 @@ def _title_ending_at(reader: Reader, end: int, floor: int) -> tuple[int, int] | 
             break
         start -= found
     return start, best[1]
+
+
+def _follows_heads(reader: Reader, i: int) -> bool:
+    """Is the word at ``i`` one that qualifies a Spanish head after it ('general', 'presidente')?"""
+    mod = titles.match_modifier(reader.words, i, reader.language)
+    return reader.language == "es" and mod is not None and mod[1].modifier.after("es")
 
 
 def inside_complement(reader: Reader, p: int) -> bool:

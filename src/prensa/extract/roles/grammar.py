@@ -74,6 +74,7 @@ class Reader(DocView):
     def _complement(self, j: int, limit: int) -> int:
         """Consume ``(preposition noun-phrase)*`` with the joins complements use."""
         end = j
+        started = False  # a comma continues a complement, never a bare head
         while j < limit and not self.breaks_before(j) and j not in self.person_starts:
             prep = titles.match_preposition(self.words, j, self.language)
             if prep:
@@ -81,11 +82,12 @@ class Reader(DocView):
                 if np_end == j + prep[0]:
                     break
                 j = end = self._status_after(np_end, limit)
+                started = True
                 continue
             if end == j and (k := self._coordinated_complement(j, limit)):
                 j = end = k
                 continue
-            if end == j and j > 0 and self._joins_complement(j, limit):
+            if started and end == j and j > 0 and self._joins_complement(j, limit):
                 j += 1 + (self.words[j + 1] in titles.and_words() if j + 1 < limit else 0)
                 np_end = self.noun_phrase(j, limit)
                 if np_end == j:
