@@ -202,6 +202,13 @@ TITLES = [
         "magistrada de la Sala Penal",
         None,
     ),
+    # listed names keep the plural title across their honorifics
+    (
+        "Firmaron los consejeros, la Mtra. Ana Yolanda Ruiz y el Lic. Pedro Garza Soto.",
+        "Pedro Garza Soto",
+        "consejero",
+        None,
+    ),
 ]
 
 

@@ -110,6 +110,7 @@ def _complement_segments(reader: Reader, j: int) -> tuple[list[tuple[int, int]],
 def _names_list(reader: Reader, j: int) -> list[tuple[Span, str]]:
     """'X, Y y Z': person mentions separated by commas and a final conjunction."""
     names: list[tuple[Span, str]] = []
+    j = _before_name(reader, j)
     while j in reader.person_starts:
         span, pid = reader.person_starts[j]
         names.append((span, pid))
@@ -118,7 +119,18 @@ def _names_list(reader: Reader, j: int) -> list[tuple[Span, str]]:
             j += 1
         if j < len(reader.doc) and reader.words[j] in titles.and_words():
             j += 1
+        j = _before_name(reader, j)
     return names
+
+
+def _before_name(reader: Reader, j: int) -> int:
+    """Past an article and honorifics that open a listed name: 'la Mtra. X, el Lic. Y'."""
+    k = reader.skip_articles(j)
+    while k < len(reader.doc) and (n := titles.match_honorific(reader.words, k, reader.language)):
+        k += n
+        if k < len(reader.doc) and reader.words[k] == ".":
+            k += 1  # 'Mtra .' split in two
+    return k if k in reader.person_starts else j
 
 
 def _listed(reader: Reader, j: int) -> Iterator[tuple[tuple[int, int], tuple[Span, str]]]:
