@@ -41,35 +41,12 @@ class Reader(DocView):
             if dem and self.language == "es":
                 j += dem[0]
                 continue
-            run = self._adjectives(j, limit)
+            run = _adjectives(self, j, limit)
             if run:
                 j = run
                 continue
             break
         return j
-
-    def _adjectives(self, j: int, limit: int) -> int:
-        """Lower-case adjectives after a Spanish head that end the title or lead to its
-        complement ('vicerrector académico, X', 'delegado presidencial provincial de Arauco');
-        where they end, else 0."""
-        k = j
-        while (
-            self.language == "es"
-            and k < limit
-            and k - j < 3
-            and self.doc[k].pos_ == "ADJ"
-            and self.doc[k].is_lower
-            and k not in self.person_starts
-        ):
-            k += 1
-        if k == j:
-            return 0
-        nxt = self.words[k] if k < len(self.doc) else "."
-        if nxt in (",", ".") or (
-            k < limit and titles.match_preposition(self.words, k, self.language)
-        ):
-            return k
-        return 0
 
     def _complement(self, j: int, limit: int) -> int:
         """Consume ``(preposition noun-phrase)*`` with the joins complements use."""
@@ -87,7 +64,7 @@ class Reader(DocView):
             if end == j and (k := self._coordinated_complement(j, limit)):
                 j = end = k
                 continue
-            if started and end == j and j > 0 and self._joins_complement(j, limit):
+            if started and end == j and j > 0 and _joins_complement(self, j, limit):
                 j += 1 + (self.words[j + 1] in titles.and_words() if j + 1 < limit else 0)
                 np_end = self.noun_phrase(j, limit)
                 if np_end == j:
@@ -120,37 +97,15 @@ class Reader(DocView):
                 return j + mod[0]
         return j
 
-    def _joins_complement(self, j: int, limit: int) -> bool:
-        """A comma or 'y'/'and' that continues a complement ('Derechos Humanos, Población y
-        Migración') rather than starting a new title or a new name."""
-        word = self.words[j]
-        if (word != "," and word not in titles.and_words()) or j + 1 >= limit:
-            return False
-        k = j + 1
-        if word == "," and self.words[k] in titles.and_words():
-            k += 1  # 'Population, Refugees, and Migration'; but not ', and the United States'
-        elif word == ",":
-            k = self.skip_articles(k)  # 'Latin America, the Caribbean and Spanish in the World'
-        if k >= limit or self.breaks_before(k) or k in self.person_starts:
-            return False
-        if titles.match_honorific(self.words, k, self.language):
-            return False  # ', el Lic. X': the next name
-        if self.starts_title(k) or not self.capitalised(self.doc[k]):
-            return False
-        # 'Islas Marías, Nayarit', 'Población y Migración': a capitalised continuation, unless
-        # the model read what follows the comma as some other kind of name
-        ent = self.entity_at.get(k)
-        return word != "," or ent is None or ent.label_ in ORG_LABELS | PLACE_LABELS
-
     def noun_phrase(self, j: int, limit: int) -> int:
         """A complement's noun phrase: an optional article and lower-case noun ('del estado',
         'de despacho', 'para el caso'), then capitalised words, numbers and inner links."""
         start = j
         while j < limit and self.words[j] in titles.articles() and not self.breaks_before(j):
             j += 1
-        if j < limit and self._lower_noun(j):
+        if j < limit and _lower_noun(self, j):
             j += 1
-        end = j if j > start and self._lower_noun(j - 1) else start
+        end = j if j > start and _lower_noun(self, j - 1) else start
         institution = j < limit and titles.is_organization_head(self.doc[j].text)
         while j < limit and not self.breaks_before(j):
             token = self.doc[j]
@@ -181,12 +136,58 @@ class Reader(DocView):
             break
         return end
 
-    def _lower_noun(self, j: int) -> bool:
-        token = self.doc[j]
-        return (
-            token.is_alpha
-            and token.is_lower
-            and token.pos_ in ("NOUN", "PROPN", "ADJ")
-            and self.words[j] not in titles.name_links()
-            and not titles.match_preposition(self.words, j, self.language)
-        )
+
+def _adjectives(view: DocView, j: int, limit: int) -> int:
+    """Lower-case adjectives after a Spanish head that end the title or lead to its
+    complement ('vicerrector académico, X', 'delegado presidencial provincial de Arauco');
+    where they end, else 0."""
+    k = j
+    while (
+        view.language == "es"
+        and k < limit
+        and k - j < 3
+        and view.doc[k].pos_ == "ADJ"
+        and view.doc[k].is_lower
+        and k not in view.person_starts
+    ):
+        k += 1
+    if k == j:
+        return 0
+    nxt = view.words[k] if k < len(view.doc) else "."
+    if nxt in (",", ".") or (k < limit and titles.match_preposition(view.words, k, view.language)):
+        return k
+    return 0
+
+
+def _joins_complement(view: DocView, j: int, limit: int) -> bool:
+    """A comma or 'y'/'and' that continues a complement ('Derechos Humanos, Población y
+    Migración') rather than starting a new title or a new name."""
+    word = view.words[j]
+    if (word != "," and word not in titles.and_words()) or j + 1 >= limit:
+        return False
+    k = j + 1
+    if word == "," and view.words[k] in titles.and_words():
+        k += 1  # 'Population, Refugees, and Migration'; but not ', and the United States'
+    elif word == ",":
+        k = view.skip_articles(k)  # 'Latin America, the Caribbean and Spanish in the World'
+    if k >= limit or view.breaks_before(k) or k in view.person_starts:
+        return False
+    if titles.match_honorific(view.words, k, view.language):
+        return False  # ', el Lic. X': the next name
+    if view.starts_title(k) or not view.capitalised(view.doc[k]):
+        return False
+    # 'Islas Marías, Nayarit', 'Población y Migración': a capitalised continuation, unless
+    # the model read what follows the comma as some other kind of name
+    ent = view.entity_at.get(k)
+    return word != "," or ent is None or ent.label_ in ORG_LABELS | PLACE_LABELS
+
+
+def _lower_noun(view: DocView, j: int) -> bool:
+    token = view.doc[j]
+    return (
+        token.is_alpha
+        and token.is_lower
+        and token.pos_ in ("NOUN", "PROPN", "ADJ")
+        and view.words[j] not in titles.name_links()
+        and not titles.match_preposition(view.words, j, view.language)
+    )
