@@ -187,6 +187,29 @@ TITLES = [
         "secretaria técnica",
         None,
     ),
+    (
+        "El informe fue elaborado por la Fiscalía Anticorrupción, encabezada por el doctor "
+        "Ramiro Soto Vela, y entregado ayer.",
+        "Ramiro Soto Vela",
+        "titular de la Fiscalía Anticorrupción",
+        None,
+    ),
+    # another office after a preposition is whom the title goes to, not what it is of
+    (
+        "Entregó el gobernador a la secretaria de Salud, María Elena Ruiz Soto, el "
+        "reconocimiento.",
+        "María Elena Ruiz Soto",
+        "secretaria de Salud",
+        None,
+    ),
+    # an honorific inside an institution's name does not end the title
+    (
+        "Habló la diputada Irma Ramos Peña, presidenta de la Mesa Directiva de la Honorable "
+        "Cámara de Diputados.",
+        "Irma Ramos Peña",
+        "presidenta de la Mesa Directiva de la Honorable Cámara de Diputados",
+        None,
+    ),
     # an introduction before a one-word office
     (
         "Habló el nuevo Presidente del Poder Judicial de Baja California, magistrado Jorge "

@@ -111,7 +111,7 @@ class Reader(DocView):
             token = self.doc[j]
             if j in self.person_starts and not (institution and end > start):
                 break  # a name ends the title, unless it is part of an institution's name
-            if titles.match_honorific(self.words, j, self.language):
+            if opens_name(self, j):
                 break  # 'del SEA y la Mtra. Ana …': an honorific opens the next name
             # in an upper-case header 'DE' is still a preposition, not a capitalised word
             header_link = token.is_upper and titles.is_function_word(token.text)
@@ -172,7 +172,7 @@ def _joins_complement(view: DocView, j: int, limit: int) -> bool:
         k = view.skip_articles(k)  # 'Latin America, the Caribbean and Spanish in the World'
     if k >= limit or view.breaks_before(k) or k in view.person_starts:
         return False
-    if titles.match_honorific(view.words, k, view.language):
+    if opens_name(view, k):
         return False  # ', el Lic. X': the next name
     if view.starts_title(k) or not view.capitalised(view.doc[k]):
         return False
@@ -182,10 +182,26 @@ def _joins_complement(view: DocView, j: int, limit: int) -> bool:
     return word != "," or ent is None or ent.label_ in ORG_LABELS | PLACE_LABELS
 
 
+def opens_name(view: DocView, j: int) -> int:
+    """Where the person named after the honorifics at ``j`` starts ('Lic. X', 'la Mtra. X'),
+    else 0: 'Honorable Cámara de Diputados' is an institution's name, not a person's."""
+    k = view.skip_articles(j)
+    found = False
+    while k < len(view.doc) and (n := titles.match_honorific(view.words, k, view.language)):
+        k += n
+        found = True
+        if k < len(view.doc) and view.words[k] == ".":
+            k += 1  # 'Mtra .' split in two
+    return k if found and k in view.person_starts else 0
+
+
 def _lower_noun(view: DocView, j: int) -> bool:
+    """A lower-case noun in a complement ('de despacho'); never another office ('al secretario
+    de Hacienda, X' names whom the title goes to, not what it is of)."""
     token = view.doc[j]
     return (
-        token.is_alpha
+        view.title_at(j) is None
+        and token.is_alpha
         and token.is_lower
         and token.pos_ in ("NOUN", "PROPN", "ADJ")
         and view.words[j] not in titles.name_links()

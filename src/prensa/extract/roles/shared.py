@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from prensa import titles
 from prensa.extract.roles.before import inside_complement, organization_after
-from prensa.extract.roles.grammar import Reader
+from prensa.extract.roles.grammar import Reader, opens_name
 from prensa.extract.roles.view import Found
 from prensa.records import Language
 
@@ -125,12 +125,7 @@ def _names_list(reader: Reader, j: int) -> list[tuple[Span, str]]:
 
 def _before_name(reader: Reader, j: int) -> int:
     """Past an article and honorifics that open a listed name: 'la Mtra. X, el Lic. Y'."""
-    k = reader.skip_articles(j)
-    while k < len(reader.doc) and (n := titles.match_honorific(reader.words, k, reader.language)):
-        k += n
-        if k < len(reader.doc) and reader.words[k] == ".":
-            k += 1  # 'Mtra .' split in two
-    return k if k in reader.person_starts else j
+    return opens_name(reader, j) or j
 
 
 def _listed(reader: Reader, j: int) -> Iterator[tuple[tuple[int, int], tuple[Span, str]]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from prensa import resources, titles
-from prensa.extract.roles.grammar import Reader
+from prensa.extract.roles.grammar import Reader, opens_name
 from prensa.extract.roles.view import Found
 from prensa.labels import ORG_LABELS
 from prensa.text import PhraseIndex
@@ -98,7 +98,7 @@ def _body_before(
     right before the phrase (and its comma)."""
     prep = titles.match_preposition(reader.words, j, reader.language)
     k = j + prep[0] if prep else j
-    holder = reader.person_starts.get(k)
+    holder = reader.person_starts.get(opens_name(reader, k) or k)  # 'encabezada por el doctor X'
     end = start - 1 if start > 0 and reader.words[start - 1] == "," else start
     ent = reader.entity_at.get(end - 1) if end > 0 else None
     if holder is None or ent is None or ent.end != end or ent.label_ not in ORG_LABELS:
