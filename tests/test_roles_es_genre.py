@@ -196,8 +196,7 @@ TITLES = [
     ),
     # another office after a preposition is whom the title goes to, not what it is of
     (
-        "Entregó el gobernador a la secretaria de Salud, María Elena Ruiz Soto, el "
-        "reconocimiento.",
+        "Entregó el gobernador a la secretaria de Salud, María Elena Ruiz Soto, el reconocimiento.",
         "María Elena Ruiz Soto",
         "secretaria de Salud",
         None,
