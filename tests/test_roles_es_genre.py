@@ -127,6 +127,18 @@ TITLES = [
         "delegado presidencial provincial de Arauco",
         None,
     ),
+    (
+        "La Quinta Regidora, Ana Sofía Treviño Luna, presentó el dictamen.",
+        "Ana Sofía Treviño Luna",
+        "Quinta Regidora",
+        None,
+    ),
+    (
+        "El síndico procurador, Pedro Garza Soto, firmó el convenio.",
+        "Pedro Garza Soto",
+        "síndico procurador",
+        None,
+    ),
     # 'consejero presidente' is one office, not the presidency
     (
         "Presidió el consejero presidente del Instituto Nacional Electoral, Ernesto Lara Díaz.",
@@ -207,6 +219,13 @@ TITLES = [
         "Cámara de Diputados.",
         "Irma Ramos Peña",
         "presidenta de la Mesa Directiva de la Honorable Cámara de Diputados",
+        None,
+    ),
+    (
+        "En la mesa participó Pedro Garza Soto, quien funge como director de Vinculación del "
+        "Instituto.",
+        "Pedro Garza Soto",
+        "director de Vinculación del Instituto",
         None,
     ),
     # an introduction before a one-word office
