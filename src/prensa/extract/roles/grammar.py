@@ -192,7 +192,16 @@ def opens_name(view: DocView, j: int) -> int:
         found = True
         if k < len(view.doc) and view.words[k] == ".":
             k += 1  # 'Mtra .' split in two
-    return k if found and k in view.person_starts else 0
+    if not found or k >= len(view.doc) or not view.capitalised(view.doc[k]):
+        return 0
+    if k in view.person_starts:
+        return k
+    # a name the model missed ('el Lic. Arnulfo García'), unless an institution's name follows
+    ent = view.entity_at.get(k)
+    institution = titles.is_organization_head(view.doc[k].text) or (
+        ent is not None and ent.label_ in ORG_LABELS
+    )
+    return 0 if institution else k
 
 
 def _lower_noun(view: DocView, j: int) -> bool:
