@@ -213,6 +213,13 @@ TITLES = [
         "secretaria de Salud",
         None,
     ),
+    # ... but an office the title is of stays in it
+    (
+        "Llegó el asesor especial del presidente, Jared Kushner, a la reunión.",
+        "Jared Kushner",
+        "asesor especial del presidente",
+        None,
+    ),
     # an honorific inside an institution's name does not end the title
     (
         "Habló la diputada Irma Ramos Peña, presidenta de la Mesa Directiva de la Honorable "

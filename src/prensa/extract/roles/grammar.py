@@ -54,6 +54,8 @@ class Reader(DocView):
         started = False  # a comma continues a complement, never a bare head
         while j < limit and not self.breaks_before(j) and j not in self.person_starts:
             prep = titles.match_preposition(self.words, j, self.language)
+            if prep and self._to_office(j, prep[0]):
+                break
             if prep:
                 np_end = self.noun_phrase(j + prep[0], limit)
                 if np_end == j + prep[0]:
@@ -73,6 +75,15 @@ class Reader(DocView):
                 continue
             break
         return end
+
+    def _to_office(self, j: int, n: int) -> bool:
+        """'nombrar presidente del Consejo al secretario de Hacienda, X', 'entregó el
+        gobernador a la secretaria de Salud, X': 'a' before another office marks whom the
+        sentence is about, never what the title is of."""
+        if self.language != "es" or self.words[j] not in ("a", "al"):
+            return False
+        k = self.skip_articles(j + n)
+        return k < len(self.doc) and self.doc[k].is_lower and self.title_at(k) is not None
 
     def _coordinated_complement(self, j: int, limit: int) -> int:
         """'Magistrado Presidente del Tribunal Superior de Justicia y del Consejo de la
@@ -205,12 +216,9 @@ def opens_name(view: DocView, j: int) -> int:
 
 
 def _lower_noun(view: DocView, j: int) -> bool:
-    """A lower-case noun in a complement ('de despacho'); never another office ('al secretario
-    de Hacienda, X' names whom the title goes to, not what it is of)."""
     token = view.doc[j]
     return (
-        view.title_at(j) is None
-        and token.is_alpha
+        token.is_alpha
         and token.is_lower
         and token.pos_ in ("NOUN", "PROPN", "ADJ")
         and view.words[j] not in titles.name_links()
