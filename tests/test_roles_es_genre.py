@@ -235,6 +235,13 @@ TITLES = [
         "director de Vinculación del Instituto",
         None,
     ),
+    # an honorific set off by commas before the name
+    (
+        "Habló la Presidenta Constitucional de la República, Doctora, Irma Vela Soto.",
+        "Irma Vela Soto",
+        "Presidenta Constitucional de la República",
+        None,
+    ),
     # an introduction before a one-word office
     (
         "Habló el nuevo Presidente del Poder Judicial de Baja California, magistrado Jorge "

@@ -16,9 +16,11 @@ from prensa.labels import ORG_LABELS, PLACE_LABELS
 
 
 def _honorifics_before(reader: Reader, end: int) -> int:
-    """Start of the honorifics right before ``end`` ('el licenciado', 'Dr.'), else ``end``."""
+    """Start of the honorifics right before ``end`` ('el licenciado', 'Dr.', 'Doctora,'),
+    else ``end``."""
+    inner = end - 1 if end > 0 and reader.words[end - 1] == "," else end
     for n in (3, 2, 1):
-        start = end - n
+        start = inner - n
         if start >= 0 and titles.match_honorific(reader.words, start, reader.language) == n:
             return start
     return end

@@ -201,8 +201,8 @@ def opens_name(view: DocView, j: int) -> int:
     while k < len(view.doc) and (n := titles.match_honorific(view.words, k, view.language)):
         k += n
         found = True
-        if k < len(view.doc) and view.words[k] == ".":
-            k += 1  # 'Mtra .' split in two
+        if k < len(view.doc) and view.words[k] in (".", ","):
+            k += 1  # 'Mtra .' split in two; 'Doctora, Claudia …'
     if not found or k >= len(view.doc) or not view.capitalised(view.doc[k]):
         return 0
     if k in view.person_starts:
