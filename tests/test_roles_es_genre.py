@@ -235,6 +235,14 @@ TITLES = [
         "director de Vinculación del Instituto",
         None,
     ),
+    # a second title after 'y por la' is its own, not the first one's complement
+    (
+        "La reunión fue encabezada por el director de proyectos de USAID, Eduardo Flores Trejo "
+        "y por la titular de la Secretaría Técnica, Marcela Castañeda Agüero, quienes hablaron.",
+        "Marcela Castañeda Agüero",
+        "titular de la Secretaría Técnica",
+        "Secretaría Técnica",
+    ),
     # an honorific set off by commas before the name
     (
         "Habló la Presidenta Constitucional de la República, Doctora, Irma Vela Soto.",

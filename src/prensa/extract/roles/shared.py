@@ -147,8 +147,8 @@ def _in_turn(reader: Reader, j: int) -> Iterator[tuple[tuple[int, int], tuple[Sp
     limit = len(reader.doc)
     while j < limit:
         prep = titles.match_preposition(reader.words, j, reader.language)
-        if not prep:
-            return
+        if not prep or reader.starts_title(j + prep[0]):
+            return  # '…, X y por la titular de …, Y': a title of its own, not a complement
         end = reader.noun_phrase(j + prep[0], limit)
         if end == j + prep[0] or end + 1 >= limit or reader.words[end] != ",":
             return
