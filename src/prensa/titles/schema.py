@@ -140,6 +140,18 @@ class PortfolioPhrase(_Strict):
         return self.es if language == "es" else self.en
 
 
+class StandingPhrase(_Strict):
+    """A phrase that gives a person standing for a body without a title: "X, en representación
+    de la Cámara de Comercio" (the body follows the phrase: ``body: after``), "la Dirección de
+    Protección Civil, a cargo de X" (the body precedes it: ``body: before``). The role is read
+    as the ``title`` entry's first form of that body."""
+
+    language: Language
+    phrase: str
+    title: str
+    body: Literal["before", "after"]
+
+
 class TitleLexicon(_Strict):
     titles: list[TitleEntry]
     modifiers: list[Modifier]
@@ -153,6 +165,8 @@ class TitleLexicon(_Strict):
     setting_words: PerLanguage
     locative_prepositions: PerLanguage
     relations: PerLanguage
+    possessives: PerLanguage = Field(default_factory=lambda: PerLanguage(es=[], en=[]))
+    standing_phrases: list[StandingPhrase] = Field(default_factory=list)
     ministry_patterns: dict[Language, str]
     article_places: list[str]
     not_titles: list[str]
@@ -166,6 +180,9 @@ class TitleLexicon(_Strict):
             if entry.id in seen:
                 raise ValueError(f"title id {entry.id!r} is used twice")
             seen.add(entry.id)
+        for phrase in self.standing_phrases:
+            if phrase.title not in seen:
+                raise ValueError(f"standing phrase {phrase.phrase!r}: no title {phrase.title!r}")
         return self
 
 

@@ -123,6 +123,11 @@ def is_relation(word: str, language: Language) -> bool:
     return key(word) in _folded("relations", language)
 
 
+def is_possessive(word: str, language: Language) -> bool:
+    """'su', 'sus': a title after it is of the body the sentence has just named."""
+    return key(word) in _folded("possessives", language)
+
+
 def is_setting_word(word: str, language: Language) -> bool:
     """'In', 'While', 'En': a word that opens a sentence's setting ('In Honduras, …')."""
     return key(word) in _folded("setting_words", language)

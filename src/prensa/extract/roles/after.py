@@ -25,7 +25,7 @@ def titles_after(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
     after_name = j
     if j >= len(doc):
         return
-    if reader.words[j] == "," and not reader.breaks_before(j):
+    if _apposition_mark(reader, j) and not reader.breaks_before(j):
         j += 1
         if j + 1 < len(doc) and doc[j].like_num and reader.words[j + 1] == ",":
             j += 2  # 'John Roe, 52, a former Special Agent': an age before the title
@@ -71,6 +71,12 @@ def titles_after(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
             j = end + 1  # 'X, Federal Attorney, Head of the … Division'
             continue
         return
+
+
+def _apposition_mark(reader: Reader, j: int) -> bool:
+    """A comma, or in Spanish a dash ('Ing. X - Director Regional del INEGI')."""
+    word = reader.words[j]
+    return word == "," or (reader.language == "es" and word in ("-", "–", "—"))
 
 
 def _english_prefix(reader: Reader, j: int) -> tuple[int, str | None, tuple[str, ...]]:

@@ -14,6 +14,7 @@ from prensa.extract.roles.after import titles_after
 from prensa.extract.roles.before import titles_before
 from prensa.extract.roles.grammar import Reader
 from prensa.extract.roles.shared import shared_titles
+from prensa.extract.roles.standing import standing_titles
 from prensa.extract.roles.view import Found
 from prensa.extract.spans import entity_spans, evidence
 from prensa.ids import entity_id, stable_id
@@ -130,6 +131,7 @@ def _find_titles(doc: Doc, language: Language, people: list[tuple[Span, str]]) -
         found.extend(titles_before(reader, span, pid))
         found.extend(titles_after(reader, span, pid))
     found.extend(shared_titles(reader))
+    found.extend(standing_titles(reader))
     return found
 
 

@@ -11,14 +11,17 @@ from spacy.tokens import Span
 
 from prensa import titles
 from prensa.extract.roles.grammar import Reader
+from prensa.extract.roles.standing import stands_in_for
 from prensa.extract.roles.view import MAX_TITLE, Found
 from prensa.labels import ORG_LABELS, PLACE_LABELS
 
 
 def _honorifics_before(reader: Reader, end: int) -> int:
-    """Start of the honorifics right before ``end`` ('el licenciado', 'Dr.'), else ``end``."""
+    """Start of the honorifics right before ``end`` ('el licenciado', 'Dr.', 'Doctora,'),
+    else ``end``."""
+    inner = end - 1 if end > 0 and reader.words[end - 1] == "," else end
     for n in (3, 2, 1):
-        start = end - n
+        start = inner - n
         if start >= 0 and titles.match_honorific(reader.words, start, reader.language) == n:
             return start
     return end
@@ -37,7 +40,13 @@ def _title_ending_at(reader: Reader, end: int, floor: int) -> tuple[int, int] | 
         if head is None:
             continue
         if best is not None and p + head[0] <= best[1]:
-            break
+            if not _follows_heads(reader, best[1]):
+                break
+            # 'contralor general', 'Visitadora Judicial General': the later head is a word
+            # that also qualifies an earlier one, which wins if its title reaches the end
+            if not inside_complement(reader, p) and reader.title_end(p, end) == end:
+                best = (p, p)
+            continue
         if inside_complement(reader, p):
             continue
         if reader.title_end(p, end) == end:
@@ -121,6 +130,12 @@ def _portfolio_starts(reader: Reader, first: int, floor: int) -> bool:
     )
 
 
+def _follows_heads(reader: Reader, i: int) -> bool:
+    """Is the word at ``i`` one that qualifies a Spanish head after it ('general', 'presidente')?"""
+    mod = titles.match_modifier(reader.words, i, reader.language)
+    return reader.language == "es" and mod is not None and mod[1].modifier.after("es")
+
+
 def inside_complement(reader: Reader, p: int) -> bool:
     """Is the head at ``p`` inside an earlier title's complement ('… to the President',
     'secretaria técnica de la Secretaría Ejecutiva')?"""
@@ -144,6 +159,9 @@ def context_before(reader: Reader, start: int) -> tuple[int, str | None, tuple[s
     'Republic of Korea') or an organisation ('State Department', 'DHS', 'EU'). Returns where
     the context starts, the country and the organisation names."""
     i = start
+    if i > 0 and titles.is_possessive(reader.doc[i - 1].text, reader.language):
+        antecedent = _antecedent(reader, i - 1)
+        return start, None, (antecedent,) if antecedent else ()
     if i > 0 and reader.words[i - 1] in ("'s", "’s"):
         i -= 1
     ent = reader.entity_at.get(i - 1) if i > 0 else None
@@ -165,6 +183,19 @@ def context_before(reader: Reader, start: int) -> tuple[int, str | None, tuple[s
         if place is not None and place.kind == "country" and reader.capitalised(reader.doc[i - n]):
             return i - n, place.country_code, ()
     return start, None, ()
+
+
+def _antecedent(reader: Reader, possessive: int) -> str | None:
+    """The organisation a possessive refers back to: the last one named before it in the
+    sentence ('Por parte del Instituto X, asistió su comisionada presidenta')."""
+    sent_start = reader.doc[possessive].sent.start
+    for k in range(possessive - 1, sent_start - 1, -1):
+        ent = reader.entity_at.get(k)
+        if ent is not None and ent.end == k + 1 and ent.label_ in ORG_LABELS:
+            return ent.text
+        if k in reader.in_names:
+            return None  # 'la senadora X y su asesor': the person's, not a body's
+    return None
 
 
 def _country_after(reader: Reader, name: Span) -> str | None:
@@ -260,6 +291,7 @@ def titles_before(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
     after_org = organization_after(reader, name)
     after_complement = complement_after(reader, name)
     previous_rank: bool | None = None
+    bare = False  # the last title is one word: 'el Presidente del Poder Judicial, magistrado X'
     while end > floor:
         found = _title_ending_at(reader, end, floor)
         if found is None:
@@ -285,8 +317,11 @@ def titles_before(reader: Reader, name: Span, pid: str) -> Iterator[Found]:
         if context_start != start:
             return
         previous_rank = is_rank
+        bare = end - start == 1
         end = before
-    if previous_rank is not False:  # 'el secretario de Marina, almirante X': only after ranks
+    # 'el secretario de Marina, almirante X', 'el Presidente del Poder Judicial, magistrado X':
+    # an introduction before a rank or a one-word office
+    if previous_rank is not False or bare:
         yield from _introduction(reader, name, pid, end, floor, after_country)
     elif _opens_introduction(reader, end, floor):
         # 'The head of the FDFA, Federal Councillor X': in English an office, then the title
@@ -309,12 +344,15 @@ def _opens_introduction(reader: Reader, end: int, floor: int) -> bool:
 
 
 def _after_relation(reader: Reader, start: int) -> bool:
-    """'la esposa del presidente …, Beatriz Gutiérrez': the title is the relative's."""
+    """'la esposa del presidente …, Beatriz Gutiérrez': the title is the relative's; 'en
+    representación del gobernador, X': the one X stands in for."""
     i = start - 1
     while i >= 0 and reader.words[i] in titles.articles():
         i -= 1
     if i < 1 or not titles.match_preposition(reader.words, i, reader.language):
         return False
+    if stands_in_for(reader, i):
+        return True  # 'en representación del gobernador, X'
     j = i - 1
     while j >= 0 and reader.words[j] in titles.articles():
         j -= 1

@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from prensa import titles
 from prensa.extract.roles.before import inside_complement, organization_after
-from prensa.extract.roles.grammar import Reader
+from prensa.extract.roles.grammar import Reader, opens_name
 from prensa.extract.roles.view import Found
 from prensa.records import Language
 
@@ -110,6 +110,7 @@ def _complement_segments(reader: Reader, j: int) -> tuple[list[tuple[int, int]],
 def _names_list(reader: Reader, j: int) -> list[tuple[Span, str]]:
     """'X, Y y Z': person mentions separated by commas and a final conjunction."""
     names: list[tuple[Span, str]] = []
+    j = _before_name(reader, j)
     while j in reader.person_starts:
         span, pid = reader.person_starts[j]
         names.append((span, pid))
@@ -118,13 +119,19 @@ def _names_list(reader: Reader, j: int) -> list[tuple[Span, str]]:
             j += 1
         if j < len(reader.doc) and reader.words[j] in titles.and_words():
             j += 1
+        j = _before_name(reader, j)
     return names
+
+
+def _before_name(reader: Reader, j: int) -> int:
+    """Past an article and honorifics that open a listed name: 'la Mtra. X, el Lic. Y'."""
+    return opens_name(reader, j) or j
 
 
 def _listed(reader: Reader, j: int) -> Iterator[tuple[tuple[int, int], tuple[Span, str]]]:
     segments, end = _complement_segments(reader, j)
-    if end < len(reader.doc) and reader.words[end] == ",":
-        end += 1
+    if end < len(reader.doc) and reader.words[end] in (",", ":"):
+        end += 1  # 'los integrantes del Consejo de la Judicatura: X, Y y Z'
     names = _names_list(reader, end)
     if len(names) < 2:
         return
@@ -132,14 +139,16 @@ def _listed(reader: Reader, j: int) -> Iterator[tuple[tuple[int, int], tuple[Spa
         yield from (((j, j), name) for name in names)
     elif len(segments) == len(names):
         yield from zip(segments, names, strict=True)
+    elif len(segments) == 1:  # 'las magistradas de la Sala Penal, X y Y': one body for all
+        yield from ((segments[0], name) for name in names)
 
 
 def _in_turn(reader: Reader, j: int) -> Iterator[tuple[tuple[int, int], tuple[Span, str]]]:
     limit = len(reader.doc)
     while j < limit:
         prep = titles.match_preposition(reader.words, j, reader.language)
-        if not prep:
-            return
+        if not prep or reader.starts_title(j + prep[0]):
+            return  # '…, X y por la titular de …, Y': a title of its own, not a complement
         end = reader.noun_phrase(j + prep[0], limit)
         if end == j + prep[0] or end + 1 >= limit or reader.words[end] != ",":
             return
