@@ -145,11 +145,24 @@ def acronym_definitions(r: EntityContext, doc: Doc) -> list[Span]:
     return spans
 
 
+#: Parts of speech of a capitalised word that makes a dictionary word after it part of one
+#: longer name ('Primera Reunión', 'Miguel Hidalgo'), unlike 'En China' or 'Visitó Cuba'.
+_NAME_PART_POS = frozenset({"ADJ", "NUM", "PROPN", "NOUN"})
+
+
 def unsafe_place(r: EntityContext, span: Span) -> bool:
-    """A one-word gazetteer hit that is a dictionary word opening a sentence ('Reunión')."""
+    """A one-word gazetteer hit that is a dictionary word opening a sentence ('Reunión'), or
+    coming after a capitalised word of the same name ('Primera Reunión de trabajo')."""
+    if span.label_ not in PLACE_LABELS or len(span) != 1 or span[0].text not in r.common:
+        return False
+    token = span[0]
+    if token.is_sent_start or line_start(token):
+        return True
+    before = token.doc[token.i - 1]
     return (
-        span.label_ in PLACE_LABELS
-        and len(span) == 1
-        and span[0].text in r.common
-        and (span[0].is_sent_start or line_start(span[0]))
+        r.common.exact(token.text)
+        and before.is_title
+        and before.pos_ in _NAME_PART_POS
+        and not r.dictionary.is_preterite(before.text)
+        and fold(before.text) not in r.definite_articles
     )

@@ -151,6 +151,7 @@ class EntityRules:
             names.titled_names(r, doc, words)
             + names.complement_names(r, doc, words)
             + names.apposition_names(r, doc, words)
+            + names.comma_names(r, doc, words)
         )
         bodies_found = bodies.headed_organizations(r, doc, titled) + bodies.tailed_organizations(
             r, doc

@@ -99,6 +99,19 @@ def places_outside_names(sure: list[Span], titled: list[Span]) -> list[Span]:
     ]
 
 
+def places_outside_people(sure: list[Span], titled: list[Span]) -> list[Span]:
+    """'la magistrada …, María Guadalupe Ríos': a place name after the first word of a titled
+    person's name is one of their given names or surnames ('Guadalupe', 'Santa Lucía'). A
+    place opening the run is left to win ('Coahuila José …' is the title's complement)."""
+    people = [t for t in titled if t.label_ in PERSON_LABELS]
+    return [
+        s
+        for s in sure
+        if s.label_ not in PLACE_LABELS
+        or not any(p.start < s.start and s.end <= p.end for p in people)
+    ]
+
+
 def set_annotations(
     r: EntityContext, doc: Doc, sure: list[Span], titled: list[Span], statistical: list[Span]
 ) -> None:
@@ -122,6 +135,7 @@ def set_annotations(
             or not inside_longer(s, inner)
         ]
     sure = places_outside_names(sure, titled)
+    sure = places_outside_people(sure, titled)
     for tier in (sure, titled, statistical):
         for span in filter_spans(split_coordinated(r, tier)):
             if not taken.intersection(range(span.start, span.end)):

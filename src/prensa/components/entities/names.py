@@ -12,7 +12,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from prensa.components.entities.context import EntityContext
-from prensa.components.entities.plausible import plausible_name
+from prensa.components.entities.plausible import after_office, office_end, plausible_name
 from prensa.components.entities.words import namelike
 from prensa.text import fold, folded_words, line_start
 from prensa.titles import demonym_country
@@ -146,6 +146,38 @@ def trailing_name(r: EntityContext, doc: Doc, start: int, end: int) -> Span | No
     return doc[begin:end]
 
 
+#: How far a title's complement may run before the comma that opens the name.
+_COMPLEMENT_WORDS = 12
+
+
+def comma_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]:
+    """'la nueva jueza de primera instancia en materia penal, Laura Torres Gómez', 'el
+    auditor superior del Estado, José Plata': a title, its complement in any case, a comma and
+    the name. The complement holds no verb and no other punctuation; after one, the comma
+    ends a clause, not a title. English puts the name before such a title ('Ned Price,
+    Department Spokesperson'): ``apposition_names``."""
+    if r.language != "es":
+        return []
+    spans: list[Span] = []
+    for i, n in titles(r, doc, words):
+        comma = None
+        for token in doc[i + n : i + n + _COMPLEMENT_WORDS]:
+            if token.text == ",":
+                comma = token.i
+                break
+            if token.is_punct or token.pos_ in ("VERB", "AUX") or token.is_sent_start:
+                break
+        if comma is None:
+            continue
+        end = name_after(r, doc, comma + 1)
+        if not 2 <= end - comma - 1 <= 5:
+            continue
+        name = doc[comma + 1 : end]
+        if plausible_name(r, name, after_title=True) and not r.prefixes.match(words[comma + 1 :]):
+            spans.append(Span(doc, name.start, name.end, label=r.labels["person"]))
+    return spans
+
+
 def apposition_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]:
     """'Ned Price, Department Spokesperson': a capitalised name, a comma, then a title."""
     spans: list[Span] = []
@@ -166,6 +198,9 @@ def apposition_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]
             # '… for International Affairs Serena Hoy, …': the complement ends the title.
             while comma.i - start > 2 and r.dictionary.exact(doc[start].text):
                 start += 1
+        elif after_office(r, doc, start) and comma.i - start > 2:
+            # 'la consejera de la Judicatura Ana María Pérez, …': the office comes first.
+            start = office_end(r, doc[start : comma.i])
         if not (2 <= comma.i - start <= 5):
             continue
         name = doc[start : comma.i]

@@ -3,7 +3,7 @@ mention ('el Gobierno') rather than a name?"""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from prensa.components.entities.context import EntityContext
 from prensa.labels import ORG_LABELS, PLACE_LABELS
@@ -107,3 +107,45 @@ def plausible_place(r: EntityContext, span: Span) -> bool:
     if not content or not all(t.is_title or t.is_upper for t in content):
         return False
     return r.trust_ner or content[0].text not in r.common
+
+
+def after_office(r: EntityContext, doc: Doc, start: int) -> bool:
+    """Is ``start`` right after a title and its link ('la consejera de la [Judicatura …]',
+    'el secretario de [Marina …]')?"""
+    first = max(0, start - 6)
+    doc_words = [""] * first + folded_words(doc[first:start])
+    link = start - 1
+    if link >= 1 and doc_words[link] in r.definite_articles:
+        link -= 1
+    if link < 1 or doc_words[link] not in r.complement_links:
+        return False
+    return any(
+        r.prefixes.match(doc_words[k:link]) == link - k for k in range(max(0, link - 3), link)
+    )
+
+
+def office_end(r: EntityContext, span: Span) -> int:
+    """Where the office named after a title ends inside a run that goes on with the name:
+    'Judicatura' in 'Judicatura Ana María Pérez', 'Seguridad Pública' in 'Seguridad Pública
+    Rosa Icela Rodríguez' — one dictionary noun and the adjectives after it. A given name may
+    be a noun too ('Norma', 'Rosa'), so only the first one is taken for the office."""
+    if not r.common.exact(span[0].text):
+        return span.start
+    end = span.start + 1
+    while end < span.end and r.common.is_adjective(span.doc[end].text):
+        end += 1
+    return end
+
+
+def person_shaped(r: EntityContext, span: Span) -> bool:
+    """'Laura Elena Torres Gómez' tagged as a place: three to five capitalised words with no
+    particle, no place or organisation head and unknown to the gazetteer are a full Spanish
+    name (given names and two surnames); places that long carry a head or a 'de'
+    ('Ciudad de …', 'San Pedro Garza García' is in the gazetteer)."""
+    if r.language != "es" or not 3 <= len(span) <= 5:
+        return False
+    if not all(t.is_alpha and t.is_title for t in span):
+        return False
+    if any(fold(t.text) in r.particles for t in span) or r.gazetteer.lookup(span.text):
+        return False
+    return plausible_name(r, span) and not any(r.gazetteer.lookup(t.text) for t in span[:1])

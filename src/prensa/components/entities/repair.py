@@ -7,14 +7,17 @@ from spacy.tokens import Doc, Span, Token
 
 from prensa.components.entities.context import EntityContext
 from prensa.components.entities.plausible import (
+    after_office,
     known_non_name,
     lone_opening_word,
+    office_end,
+    person_shaped,
     plausible_name,
     plausible_place,
 )
 from prensa.components.entities.words import Lines, is_upper_line
 from prensa.labels import ORG_LABELS, PERSON_LABELS, PLACE_LABELS
-from prensa.text import fold, folded_words
+from prensa.text import fold, folded_words, line_start
 
 #: Parts of speech of a capitalised sentence opener glued to a name ("Viajó de Ciudad de …").
 _NOT_NAME_VERBAL = frozenset({"VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ"})
@@ -36,7 +39,7 @@ def repair(r: EntityContext, doc: Doc) -> list[Span]:
         elif ent.label_ == "MISC":  # a CoNLL-style label: '¿Qué', '[Viajó a] Europa'
             trimmed = trim(r, ent)
             fixed = Span(ent.doc, trimmed.start, trimmed.end, ent.label_) if trimmed else None
-            fixed = acronym_after_title(r, fixed) or fixed
+            fixed = acronym_after_title(r, fixed) or (fixed and person_in(r, fixed)) or fixed
         else:
             fixed = ent
         if fixed is not None:
@@ -112,7 +115,7 @@ def trim(r: EntityContext, span: Span) -> Span | None:
     if not r.trust_ner and r.gazetteer.lookup(doc[start:end].text) is None:
         start += r.articles.match(folded_words(doc[start:end]))
     first = start
-    while start < end and doc[start].pos_ in _NOT_NAME_VERBAL:
+    while start < end and _opener(r, doc[start]):
         start += 1  # a capitalised sentence opener glued on: '[Viajó de] Ciudad de México'
     while first < start < end and doc[start].lower_ in r.connectors:
         start += 1
@@ -127,6 +130,18 @@ def trim(r: EntityContext, span: Span) -> Span | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in r.connectors):
         end -= 1  # 'Governments of the'
     return doc[start:end] if end > start else None
+
+
+def _opener(r: EntityContext, token: Token) -> bool:
+    """A word glued before a name that is not part of it: an adverb or a pronoun, a verb
+    opening the sentence ('[Viajó de] Ciudad de México'), a preterite anywhere ('Habló Carmen
+    Ruiz'). A verb tag inside a Spanish sentence is the tagger's guess at a
+    given name ('Óscar')."""
+    if r.dictionary.is_preterite(token.text):
+        return True
+    if token.pos_ == "VERB" and r.language == "es":
+        return token.is_sent_start or line_start(token)
+    return token.pos_ in _NOT_NAME_VERBAL
 
 
 def repair_person(r: EntityContext, ent: Span) -> Span | None:
@@ -246,9 +261,27 @@ def repair_name(r: EntityContext, ent: Span) -> Span | None:
             return None  # a lone capitalised word is rarely an organisation; acronyms are
         if lone_opening_word(r, span):
             return None
+    if ent.label_ in PLACE_LABELS and (person := person_in(r, span)) is not None:
+        return person
     if ent.label_ in PLACE_LABELS and not plausible_place(r, span):
         return None
     return Span(ent.doc, span.start, span.end, label=ent.label_)
+
+
+def person_in(r: EntityContext, span: Span) -> Span | None:
+    """The person in a span the model took for a place or a thing: after a title, the office
+    then the name ('la consejera de la [Judicatura Norma Reyes Fuentes]'); elsewhere a full
+    name's shape ('[Laura Elena Torres Gómez]')."""
+    if r.trust_ner:
+        return None
+    doc = span.doc
+    if after_office(r, doc, span.start) and len(span) > 2:
+        name = doc[office_end(r, span) : span.end]
+        if 2 <= len(name) <= 5 and plausible_name(r, name, after_title=True):
+            return Span(doc, name.start, name.end, label=r.labels["person"])
+    if person_shaped(r, span):
+        return repair_person(r, Span(doc, span.start, span.end, label=r.labels["person"]))
+    return None
 
 
 def surnames_as_people(r: EntityContext, spans: list[Span]) -> list[Span]:

@@ -1,0 +1,100 @@
+"""People and places as Spanish-speaking governments' releases write them: full names after a
+title and a comma, names the stock model takes for places, sentence-opening verbs, meetings
+named like territories, given names that are also countries."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from prensa.context import DocContext
+from prensa.extract import people, places
+
+
+def _read(pipeline: Language, text: str) -> tuple[list[str], list[str]]:
+    """Names of the people and places found in ``text`` (places as 'name|kind')."""
+    doc = pipeline(text)
+    ctx = DocContext(doc_id="doc_test", language="es")
+    found_people, _ = people.extract(doc, ctx)
+    found_places, _ = places.extract(doc, ctx)
+    return [p.name for p in found_people], [f"{p.name}|{p.kind}" for p in found_places]
+
+
+PEOPLE = [
+    # A title, its complement in lower case, a comma, the name: a person, not a place.
+    (
+        "El presidente del tribunal tomó protesta a la nueva jueza de primera instancia en "
+        "materia familiar, Rosa Isela Campos Treviño.",
+        "Rosa Isela Campos Treviño",
+    ),
+    (
+        "También el auditor superior del Estado, Jorge Armando Plata Sandoval, presentó su "
+        "informe ante el pleno.",
+        "Jorge Armando Plata Sandoval",
+    ),
+    (
+        "Por parte del Instituto Electoral acudió su consejera presidenta, Gabriela María de "
+        "León Farías.",
+        "Gabriela María de León Farías",
+    ),
+    # A given name that is also a country's Spanish name is part of the name.
+    (
+        "Asistió la magistrada de la Sala Penal, María Guadalupe Ríos Salcedo.",
+        "María Guadalupe Ríos Salcedo",
+    ),
+    # The office after the title is not the first word of the name.
+    (
+        "Estuvieron presentes la consejera de la Judicatura Ana Lilia Peña Robles, el "
+        "consejero Juan Carlos Rodríguez Salinas y otros servidores públicos.",
+        "Ana Lilia Peña Robles",
+    ),
+    (
+        "Estuvo presente la consejera de la Judicatura Norma Alicia Reyes Fuentes.",
+        "Norma Alicia Reyes Fuentes",
+    ),
+    # A sentence-opening verb glued to the name is not part of it.
+    ("Habló Carmen Salinas Ortega sobre el nuevo sistema de justicia.", "Carmen Salinas Ortega"),
+    # A given name the tagger reads as a verb stays in the name.
+    (
+        "Firmó el acuerdo el fiscal anticorrupción del estado, Óscar Manuel Treviño Garza.",
+        "Óscar Manuel Treviño Garza",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), PEOPLE)
+def test_a_full_name_in_a_release_is_one_person(
+    nlp_es: Language, text: str, name: str
+) -> None:
+    found_people, found_places = _read(nlp_es, text)
+    assert name in found_people, found_people
+    assert not any(name in place or place.split("|")[0] in name for place in found_places), (
+        found_places
+    )
+
+
+NOT_PLACES = [
+    # 'Reunión' is also Réunion's Spanish name; in a meeting's name it is no place.
+    ("Primera Reunión de trabajo de los comités ciudadanos de la región.", "Reunión"),
+    ("Se llevó a cabo la Segunda Reunión Nacional de contralores.", "Reunión"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_PLACES)
+def test_a_meeting_is_not_a_place(nlp_es: Language, text: str, word: str) -> None:
+    _, found_places = _read(nlp_es, text)
+    assert not any(p.startswith(f"{word}|") for p in found_places), found_places
+
+
+PLACES_KEPT = [
+    ("La delegación viajó a Cuba y después a China.", ["Cuba", "China"]),
+    ("En Monclova se instalaron módulos de atención ciudadana.", ["Monclova"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), PLACES_KEPT)
+def test_countries_and_towns_are_still_places(
+    nlp_es: Language, text: str, names: list[str]
+) -> None:
+    _, found_places = _read(nlp_es, text)
+    assert set(names) <= {p.split("|")[0] for p in found_places}, found_places
