@@ -63,9 +63,7 @@ PEOPLE = [
 
 
 @pytest.mark.parametrize(("text", "name"), PEOPLE)
-def test_a_full_name_in_a_release_is_one_person(
-    nlp_es: Language, text: str, name: str
-) -> None:
+def test_a_full_name_in_a_release_is_one_person(nlp_es: Language, text: str, name: str) -> None:
     found_people, found_places = _read(nlp_es, text)
     assert name in found_people, found_people
     assert not any(name in place or place.split("|")[0] in name for place in found_places), (
