@@ -54,6 +54,20 @@ PEOPLE = [
     ),
     # A sentence-opening verb glued to the name is not part of it.
     ("Habló Carmen Salinas Ortega sobre el nuevo sistema de justicia.", "Carmen Salinas Ortega"),
+    (
+        "Comparecieron Juan Pablo Martínez Leal y María Fernanda Ortiz Cantú ante el comité.",
+        "Juan Pablo Martínez Leal",
+    ),
+    # Honorific initials of Mexican official writing are not part of the name.
+    (
+        "Mediante oficio firmado por el C. Jorge Alberto Ruiz Núñez se dio respuesta.",
+        "Jorge Alberto Ruiz Núñez",
+    ),
+    (
+        "Por parte del tribunal, la M. C. Guadalupe Herrera Bonilla, responsable de la unidad, "
+        "expuso el tema.",
+        "Guadalupe Herrera Bonilla",
+    ),
     # A given name the tagger reads as a verb stays in the name.
     (
         "Firmó el acuerdo el fiscal anticorrupción del estado, Óscar Manuel Treviño Garza.",
@@ -87,6 +101,26 @@ def test_a_meeting_is_not_a_place(nlp_es: Language, text: str, word: str) -> Non
 PLACES_KEPT = [
     ("La delegación viajó a Cuba y después a China.", ["Cuba", "China"]),
     ("En Monclova se instalaron módulos de atención ciudadana.", ["Monclova"]),
+    ("En Monclova y Piedras Negras se instalaron módulos.", ["Monclova", "Piedras Negras"]),
+    ("La secretaria de Salud, Ana Karen Lozano Cruz, visitó Torreón.", ["Torreón"]),
+    # 'Coahuila.-' closes a Mexican dateline: the state is still a place.
+    ("Sabinas, Coahuila.- Con 200 estudiantes se realizó el foro.", ["Coahuila"]),
+    # A lower-case local place noun: what follows is a place, whatever the model said.
+    (
+        "La brigada visitó el municipio de Francisco I. Madero y el ejido El Cuije.",
+        ["Francisco I. Madero", "El Cuije"],
+    ),
+    ("Los vecinos de la colonia Lomas del Sur recibieron apoyos.", ["Lomas del Sur"]),
+    (
+        "Las jornadas llegarán a los municipios de Parras, Viesca y General Cepeda.",
+        ["Parras", "Viesca", "General Cepeda"],
+    ),
+    (
+        "Acudieron funcionarios de los Ayuntamientos de: Acuña, Allende, Nava y Villa Unión.",
+        ["Acuña", "Allende", "Nava", "Villa Unión"],
+    ),
+    # A country after 'a' and before 'de Su Majestad' stays the country.
+    ("Dos meses después del viaje a México de Su Majestad Felipe VI.", ["México"]),
 ]
 
 
@@ -96,3 +130,19 @@ def test_countries_and_towns_are_still_places(
 ) -> None:
     _, found_places = _read(nlp_es, text)
     assert set(names) <= {p.split("|")[0] for p in found_places}, found_places
+
+
+NAMESAKES = [
+    (
+        "El evento se realizó en el aeropuerto de Santa Lucía, en el Estado de México.",
+        "Santa Lucía",
+    ),
+    ("La reunión se realizó en el municipio de Guadalupe, Nuevo León.", "Guadalupe"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMESAKES)
+def test_a_local_namesake_is_not_the_country(nlp_es: Language, text: str, name: str) -> None:
+    _, found_places = _read(nlp_es, text)
+    assert f"{name}|country" not in found_places, found_places
+    assert any(p.startswith(f"{name}|") for p in found_places), found_places

@@ -81,6 +81,7 @@ class PersonFilters(_Strict):
     """Words that are never names alone, and prefixes to strip from names."""
 
     not_names: list[str]
+    honorific_initials: list[str] = []
     not_person_after: list[str]
     place_after: list[str]
     place_after_motion: list[str]
@@ -141,6 +142,7 @@ class Heads(_Strict):
     organization_heads: list[str]
     organization_tails: list[str] = []
     place_heads: list[str]
+    local_place_nouns: list[str] = []
     government_heads: list[str]
 
 

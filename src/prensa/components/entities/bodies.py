@@ -6,10 +6,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from prensa.components.entities.context import EntityContext
-from prensa.components.entities.names import capitalised_run
+from prensa.components.entities.names import capitalised_run, name_after
 from prensa.components.entities.words import namelike
 from prensa.labels import PLACE_LABELS
-from prensa.text import fold, line_start
+from prensa.text import fold, folded_words, line_start
 
 
 def headed_organizations(r: EntityContext, doc: Doc, names: list[Span]) -> list[Span]:
@@ -152,17 +152,73 @@ _NAME_PART_POS = frozenset({"ADJ", "NUM", "PROPN", "NOUN"})
 
 def unsafe_place(r: EntityContext, span: Span) -> bool:
     """A one-word gazetteer hit that is a dictionary word opening a sentence ('Reunión'), or
-    coming after a capitalised word of the same name ('Primera Reunión de trabajo')."""
+    coming after a capitalised word of the same name ('Primera Reunión de trabajo'), or
+    opening one after an article ('la Reunión de Consejeros')."""
     if span.label_ not in PLACE_LABELS or len(span) != 1 or span[0].text not in r.common:
         return False
     token = span[0]
     if token.is_sent_start or line_start(token):
         return True
-    before = token.doc[token.i - 1]
+    if not r.common.exact(token.text):
+        return False
+    doc = token.doc
+    before = doc[token.i - 1]
+    if fold(before.text) in r.definite_articles:
+        # 'la Reunión de Consejeros': an article, the word, then the rest of a longer name.
+        return (
+            token.i + 2 < len(doc)
+            and doc[token.i + 1].lower_ in ("de", "del")
+            and doc[token.i + 2].is_title
+        )
     return (
-        r.common.exact(token.text)
-        and before.is_title
+        before.is_title
         and before.pos_ in _NAME_PART_POS
         and not r.dictionary.is_preterite(before.text)
-        and fold(before.text) not in r.definite_articles
     )
+
+
+#: Entity id prefix of the places read after a local place noun.
+LOCAL_PLACE = "local:"
+#: Longest place name read after a local place noun ('Francisco I. Madero', 'Lomas del Sur').
+_LOCAL_NAME_WORDS = 6
+
+
+def local_places(r: EntityContext, doc: Doc) -> list[Span]:
+    """'el municipio de Francisco I. Madero', 'la colonia Bellavista', 'los municipios de
+    Parras, Viesca y General Cepeda': the capitalised names after a lower-case local place noun
+    are places, however the model tagged them; after a plural noun, each item of the list
+    ('los Ayuntamientos de: Acuña, Allende y Nava': a list of councils names the towns)."""
+    spans: list[Span] = []
+    for token in doc:
+        if token.lower_ not in r.local_place_nouns:
+            continue
+        plural = token.lower_.endswith("s")
+        if not (token.is_lower or (plural and token.is_title)):
+            continue  # 'Municipio de Saltillo' may name the council; 'Municipios de:' not
+        start = token.i + 1
+        if start < len(doc) and doc[start].lower_ in ("de", "del"):
+            start += 1
+        elif plural and start < len(doc) and doc[start].lower_ == "como":
+            start += 1  # 'municipios como Guadalupe, Ahumada y Juárez'
+        if plural and start < len(doc) and doc[start].text == ":":
+            start += 1  # 'los Ayuntamientos de: Acuña, Allende y …'
+        while start < len(doc):
+            end = name_after(r, doc, start)
+            if plural:  # 'Viesca y General Cepeda' are two
+                end = next((t.i for t in doc[start:end] if t.lower_ in r.conjunctions), end)
+            if end == start or end - start > _LOCAL_NAME_WORDS:
+                break
+            name = doc[start:end]
+            if not r.org_heads.match(folded_words(name)):
+                # Marked as a local name: 'Lomas del Sur' is made of dictionary words, and
+                # is still no generic mention.
+                kb_id = f"{LOCAL_PLACE}{fold(name.text)}"
+                spans.append(Span(doc, start, end, label=r.labels["place"], kb_id=kb_id))
+            if not plural:
+                break
+            nxt = end + (end < len(doc) and doc[end].text == ",")
+            nxt += nxt < len(doc) and doc[nxt].lower_ in r.conjunctions
+            if nxt == end or nxt >= len(doc) or not namelike(doc[nxt]):
+                break
+            start = nxt
+    return spans

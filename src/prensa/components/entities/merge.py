@@ -99,17 +99,37 @@ def places_outside_names(sure: list[Span], titled: list[Span]) -> list[Span]:
     ]
 
 
-def places_outside_people(sure: list[Span], titled: list[Span]) -> list[Span]:
+def places_outside_people(
+    sure: list[Span], titled: list[Span], statistical: list[Span]
+) -> list[Span]:
     """'la magistrada …, María Guadalupe Ríos': a place name after the first word of a titled
-    person's name is one of their given names or surnames ('Guadalupe', 'Santa Lucía'). A
-    place opening the run is left to win ('Coahuila José …' is the title's complement)."""
-    people = [t for t in titled if t.label_ in PERSON_LABELS]
+    person's name is one of their given names or surnames ('Guadalupe', 'Santa Lucía'); so is
+    one word opening a full name the model found. A place opening a titled run is left to win
+    ('Coahuila José …' is the title's complement)."""
+    titled_people = [t for t in titled if t.label_ in PERSON_LABELS]
+    people = [t for t in statistical if t.label_ in PERSON_LABELS]
     return [
         s
         for s in sure
         if s.label_ not in PLACE_LABELS
-        or not any(p.start < s.start and s.end <= p.end for p in people)
+        or not (
+            any(p.start < s.start and s.end <= p.end for p in titled_people)
+            or any(_given_name(s, p) for p in people)
+        )
     ]
+
+
+def _given_name(place: Span, person: Span) -> bool:
+    """One place word opening or inside a name of three capitalised words or more that the
+    model found, with more of the name after it: 'Guadalupe Hernández Bonilla', 'Israel Ruiz
+    López' (not '[México] de Su Majestad', where a particle follows)."""
+    return (
+        len(place) == 1
+        and len(person) >= 3
+        and person.start <= place.start
+        and place.end < person.end
+        and all(t.is_title and t.is_alpha for t in person)
+    )
 
 
 def set_annotations(
@@ -135,7 +155,7 @@ def set_annotations(
             or not inside_longer(s, inner)
         ]
     sure = places_outside_names(sure, titled)
-    sure = places_outside_people(sure, titled)
+    sure = places_outside_people(sure, titled, statistical)
     for tier in (sure, titled, statistical):
         for span in filter_spans(split_coordinated(r, tier)):
             if not taken.intersection(range(span.start, span.end)):

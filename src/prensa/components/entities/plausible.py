@@ -63,16 +63,20 @@ def generic(r: EntityContext, span: Span) -> bool:
     a mention of something, not its name. Several such words name an organisation well
     enough ('Protección Civil'), and a place when a place word opens them ('Palacio
     Nacional'); lexicon organisations and places the gazetteer knows (bar small towns named
-    like a word: 'Federal') are names."""
+    like a word: 'Federal') are names, and so are local places ('la colonia Lomas del Sur')."""
     content = [t.text for t in span if t.is_alpha and fold(t.text) not in r.particles]
-    if not content or span.kb_id_.startswith("org:"):
+    if not content or span.kb_id_.startswith(("org:", "local:")):
         return False
     if len(content) > 1 and (span.label_ in ORG_LABELS or r.place_heads.match(folded_words(span))):
         return False  # 'Protección Civil', 'Palacio Nacional'
     if not all(r.common.exact(w) for w in content):
         return False
     entry = r.gazetteer.lookup(span.text) if span.label_ in PLACE_LABELS else None
-    return entry is None or (entry.kind == "city" and (entry.population or 0) < _BIG_CITY)
+    # A small town named like a word is a word ('Federal'); a town of several ('Piedras
+    # Negras') is a name.
+    return entry is None or (
+        entry.kind == "city" and (entry.population or 0) < _BIG_CITY and len(content) == 1
+    )
 
 
 def lone_opening_word(r: EntityContext, span: Span) -> bool:

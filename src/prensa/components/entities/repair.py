@@ -156,6 +156,7 @@ def repair_person(r: EntityContext, ent: Span) -> Span | None:
     ):
         return Span(ent.doc, span.start, span.end, label=r.labels["organization"])
     skip = title_in(r, words) or 0
+    skip += _honorific_initials(r, span[skip:])
     end = span.end
     while end - 1 > span.start + skip and _postnominal(r, ent.doc[end - 1]):
         end -= 1  # 'Jane Doe MP': letters after the name are not part of it
@@ -172,6 +173,17 @@ def repair_person(r: EntityContext, ent: Span) -> Span | None:
     if lone_opening_word(r, name):
         return None
     return Span(ent.doc, name.start, name.end, label=ent.label_)
+
+
+def _honorific_initials(r: EntityContext, span: Span) -> int:
+    """How many tokens of honorific initials open ``span`` ('C.', 'M. C.') before a name of
+    two words or more; 0 if none."""
+    for honorific in r.honorific_initials:
+        parts = honorific.split()
+        n = len(parts)
+        if len(span) - n >= 2 and [t.text for t in span[:n]] == parts:
+            return n
+    return 0
 
 
 def _postnominal(r: EntityContext, token: Token) -> bool:
@@ -205,13 +217,17 @@ def title_runs_on(r: EntityContext, span: Span) -> bool:
 
 
 def place_after_preposition(r: EntityContext, span: Span) -> bool:
-    """'en Villahermosa', 'voy a ir a Villahermosa': a known place where a place goes."""
+    """'en Villahermosa', 'voy a ir a Villahermosa', 'visitó Torreón': a known place where a
+    place goes."""
     doc = span.doc
     if not span.start or r.gazetteer.lookup(span.text) is None:
         return False
-    before = fold(doc[span.start - 1].text)
+    previous = doc[span.start - 1]
+    before = fold(previous.text)
     if before in r.place_after:
         return True
+    if previous.pos_ == "VERB" and fold(previous.lemma_) in r.motion_verbs:
+        return True  # 'visitó Torreón'
     if before not in r.place_after_motion:
         return False
     verbs = [t for t in doc[max(0, span.start - 4) : span.start - 1] if t.pos_ == "VERB"]
@@ -271,7 +287,7 @@ def repair_name(r: EntityContext, ent: Span) -> Span | None:
 def person_in(r: EntityContext, span: Span) -> Span | None:
     """The person in a span the model took for a place or a thing: after a title, the office
     then the name ('la consejera de la [Judicatura Norma Reyes Fuentes]'); elsewhere a full
-    name's shape ('[Laura Elena Torres Gómez]')."""
+    name's shape ('[Laura Elena Torres Gómez]') or honorific initials ('[M. C. Ana Ruiz]')."""
     if r.trust_ner:
         return None
     doc = span.doc
@@ -279,7 +295,7 @@ def person_in(r: EntityContext, span: Span) -> Span | None:
         name = doc[office_end(r, span) : span.end]
         if 2 <= len(name) <= 5 and plausible_name(r, name, after_title=True):
             return Span(doc, name.start, name.end, label=r.labels["person"])
-    if person_shaped(r, span):
+    if person_shaped(r, span) or _honorific_initials(r, span):
         return repair_person(r, Span(doc, span.start, span.end, label=r.labels["person"]))
     return None
 

@@ -38,6 +38,24 @@ def is_upper_line(span: Span, lines: Lines | None = None) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
+#: What Mexican releases put after a dateline's place: 'Saltillo, Coahuila.- El Consejo …'.
+_DATELINE_DASH = ".-"
+
+
+def split_dateline_dashes(doc: Doc) -> None:
+    """'Coahuila.-' is one token to the stock tokenizer, so no gazetteer name matches it: the
+    word and the dash are split apart (in place; a text without '.-' is left untouched)."""
+    if _DATELINE_DASH not in doc.text:
+        return
+    glued = [t for t in doc if t.text.endswith(_DATELINE_DASH) and t.text[:-2].isalpha()]
+    if not glued:
+        return
+    with doc.retokenize() as retokenizer:
+        for token in glued:
+            head = token.head if token.head.i != token.i else (token, 0)
+            retokenizer.split(token, [token.text[:-2], _DATELINE_DASH], heads=[head, (token, 0)])
+
+
 def namelike(token: Token) -> bool:
     """A capitalised word, a word in capitals, or an initial ('R.')."""
     if token.is_title or (token.is_upper and token.is_alpha and len(token) > 1):
@@ -47,6 +65,16 @@ def namelike(token: Token) -> bool:
 
 def inside_longer(span: Span, others: list[Span]) -> bool:
     return any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o in others)
+
+
+#: Regular third-person preterite endings (folded) and the infinitives they come from,
+#: longest first; 'o' and 'io' count only when written 'ó' ('Habló', not 'Alfonso').
+_PRETERITE_ENDINGS = (
+    ("ieron", ("er", "ir")),
+    ("aron", ("ar",)),
+    ("io", ("er", "ir")),
+    ("o", ("ar",)),
+)
 
 
 class CommonWords:
@@ -96,11 +124,17 @@ class CommonWords:
         return any(form in self._adjectives for form in self._forms(word))
 
     def is_preterite(self, word: str) -> bool:
-        """'Habló', 'Asistió', 'Inauguró': a Spanish third-person preterite of a dictionary
-        verb. Releases open sentences with one before the name ('Habló Carmen Ruiz …'), and
-        no given name or surname ends so."""
-        if not self._spanish or not word.endswith("ó") or len(word) < 4:
+        """'Habló', 'Asistió', 'Comparecieron': a Spanish third-person preterite of a regular
+        dictionary verb. Releases open sentences with one before the name ('Habló Carmen
+        Ruiz …'), and no given name or surname ends so."""
+        if not self._spanish or len(word) < 4:
             return False
-        stem = fold(word[:-2] if word.endswith("ió") else word[:-1])
-        endings = ("er", "ir") if word.endswith("ió") else ("ar",)
-        return any(stem + ending in self._verbs for ending in endings)
+        w = fold(word)
+        if word[-1] not in "óÓnN":
+            return False
+        # Every ending is tried: 'Anunció' is 'anunci-ar', not 'anunc-ir'.
+        return any(
+            w.endswith(ending) and len(w) - len(ending) > 1 and w[: -len(ending)] + i in self._verbs
+            for ending, infinitives in _PRETERITE_ENDINGS
+            for i in infinitives
+        )
