@@ -58,6 +58,10 @@ PEOPLE = [
         "Comparecieron Juan Pablo Martínez Leal y María Fernanda Ortiz Cantú ante el comité.",
         "Juan Pablo Martínez Leal",
     ),
+    (
+        "Intervino Rocío Guadalupe Zamora Ruiz, comisionada del instituto.",
+        "Rocío Guadalupe Zamora Ruiz",
+    ),
     # Honorific initials of Mexican official writing are not part of the name.
     (
         "Mediante oficio firmado por el C. Jorge Alberto Ruiz Núñez se dio respuesta.",
@@ -86,6 +90,8 @@ def test_a_full_name_in_a_release_is_one_person(nlp_es: Language, text: str, nam
 
 
 NOT_PLACES = [
+    # A body named after a governor is an organisation, not a place.
+    ("El gobernador del Banco de México habló de la inflación.", "Banco de México"),
     # 'Reunión' is also Réunion's Spanish name; in a meeting's name it is no place.
     ("Primera Reunión de trabajo de los comités ciudadanos de la región.", "Reunión"),
     ("Se llevó a cabo la Segunda Reunión Nacional de contralores.", "Reunión"),
@@ -119,6 +125,12 @@ PLACES_KEPT = [
         "Acudieron funcionarios de los Ayuntamientos de: Acuña, Allende, Nava y Villa Unión.",
         ["Acuña", "Allende", "Nava", "Villa Unión"],
     ),
+    # A local office's complement is a town.
+    (
+        "El alcalde de Villa de Allende, Arturo Piña García, inauguró la obra.",
+        ["Villa de Allende"],
+    ),
+    ("La policía municipal de Torreón detuvo a dos personas.", ["Torreón"]),
     # A country after 'a' and before 'de Su Majestad' stays the country.
     ("Dos meses después del viaje a México de Su Majestad Felipe VI.", ["México"]),
 ]

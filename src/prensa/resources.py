@@ -82,6 +82,7 @@ class PersonFilters(_Strict):
 
     not_names: list[str]
     honorific_initials: list[str] = []
+    opening_verbs: list[str] = []
     not_person_after: list[str]
     place_after: list[str]
     place_after_motion: list[str]

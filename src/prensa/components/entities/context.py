@@ -32,6 +32,7 @@ class RuleData(BaseModel):
 
     not_names: list[str]
     honorific_initials: list[str] = []
+    opening_verbs: list[str] = []
     not_person_after: list[str]
     place_after: list[str]
     place_after_motion: list[str]
@@ -72,6 +73,7 @@ class RuleData(BaseModel):
         return cls(
             not_names=filters.not_names,
             honorific_initials=filters.honorific_initials,
+            opening_verbs=filters.opening_verbs,
             not_person_after=filters.not_person_after,
             place_after=filters.place_after,
             place_after_motion=filters.place_after_motion,
@@ -113,6 +115,7 @@ class EntityContext:
     gazetteer: gazetteer.Gazetteer
     not_names: frozenset[str]
     honorific_initials: frozenset[str]
+    opening_verbs: frozenset[str]
     not_person_after: frozenset[str]
     place_after: frozenset[str]
     place_after_motion: frozenset[str]
@@ -148,6 +151,7 @@ class EntityContext:
             gazetteer=gazetteer.load(),
             not_names=_folded(data.not_names),
             honorific_initials=frozenset(data.honorific_initials),
+            opening_verbs=_folded(data.opening_verbs),
             not_person_after=_folded(data.not_person_after),
             place_after=_folded(data.place_after),
             place_after_motion=_folded(data.place_after_motion),

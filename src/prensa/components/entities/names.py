@@ -12,7 +12,12 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from prensa.components.entities.context import EntityContext
-from prensa.components.entities.plausible import after_office, office_end, plausible_name
+from prensa.components.entities.plausible import (
+    after_office,
+    glued_opener,
+    office_end,
+    plausible_name,
+)
 from prensa.components.entities.words import namelike
 from prensa.text import fold, folded_words, line_start
 from prensa.titles import demonym_country
@@ -191,8 +196,8 @@ def apposition_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]
         start = comma.i
         while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in r.particles):
             start -= 1
-        while start < comma.i and doc[start].lower_ in r.particles:
-            start += 1
+        while start < comma.i and (doc[start].lower_ in r.particles or glued_opener(r, doc[start])):
+            start += 1  # 'Intervino Rocío Zamora, comisionada …': the verb is no name
         start = after_list_item(r, doc, start, comma.i)
         if start and doc[start - 1].lower_ in r.complement_links:
             # '… for International Affairs Serena Hoy, …': the complement ends the title.

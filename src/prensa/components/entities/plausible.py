@@ -3,7 +3,7 @@ mention ('el Gobierno') rather than a name?"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from prensa.components.entities.context import EntityContext
 from prensa.labels import ORG_LABELS, PLACE_LABELS
@@ -12,6 +12,8 @@ from prensa.titles import demonym_country
 
 #: A city smaller than this whose name is a dictionary word ("Marina", "Federal") is not trusted.
 _BIG_CITY = 500_000
+#: Parts of speech of a capitalised sentence opener glued to a name ("Viajó de Ciudad de …").
+_NOT_NAME_VERBAL = frozenset({"VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ"})
 #: Parts of speech a name never starts with, though a sentence-initial one is capitalised.
 _NOT_NAME_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV", "AUX", "NUM"})
 
@@ -153,3 +155,15 @@ def person_shaped(r: EntityContext, span: Span) -> bool:
     if any(fold(t.text) in r.particles for t in span) or r.gazetteer.lookup(span.text):
         return False
     return plausible_name(r, span) and not any(r.gazetteer.lookup(t.text) for t in span[:1])
+
+
+def glued_opener(r: EntityContext, token: Token) -> bool:
+    """A word glued before a name that is not part of it: an adverb or a pronoun, a verb
+    opening the sentence ('[Viajó de] Ciudad de México'), a preterite anywhere ('Habló Carmen
+    Ruiz'). A verb tag inside a Spanish sentence is the tagger's guess at a
+    given name ('Óscar')."""
+    if r.dictionary.is_preterite(token.text) or fold(token.text) in r.opening_verbs:
+        return True
+    if token.pos_ == "VERB" and r.language == "es":
+        return token.is_sent_start or line_start(token)
+    return token.pos_ in _NOT_NAME_VERBAL

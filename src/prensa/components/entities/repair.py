@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from prensa.components.entities.context import EntityContext
 from prensa.components.entities.plausible import (
     after_office,
+    glued_opener,
     known_non_name,
     lone_opening_word,
     office_end,
@@ -17,10 +18,8 @@ from prensa.components.entities.plausible import (
 )
 from prensa.components.entities.words import Lines, is_upper_line
 from prensa.labels import ORG_LABELS, PERSON_LABELS, PLACE_LABELS
-from prensa.text import fold, folded_words, line_start
+from prensa.text import fold, folded_words
 
-#: Parts of speech of a capitalised sentence opener glued to a name ("Viajó de Ciudad de …").
-_NOT_NAME_VERBAL = frozenset({"VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ"})
 #: English possessive endings: "Blinken’s Meeting" ends the name before them.
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
@@ -115,7 +114,7 @@ def trim(r: EntityContext, span: Span) -> Span | None:
     if not r.trust_ner and r.gazetteer.lookup(doc[start:end].text) is None:
         start += r.articles.match(folded_words(doc[start:end]))
     first = start
-    while start < end and _opener(r, doc[start]):
+    while start < end and glued_opener(r, doc[start]):
         start += 1  # a capitalised sentence opener glued on: '[Viajó de] Ciudad de México'
     while first < start < end and doc[start].lower_ in r.connectors:
         start += 1
@@ -130,18 +129,6 @@ def trim(r: EntityContext, span: Span) -> Span | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in r.connectors):
         end -= 1  # 'Governments of the'
     return doc[start:end] if end > start else None
-
-
-def _opener(r: EntityContext, token: Token) -> bool:
-    """A word glued before a name that is not part of it: an adverb or a pronoun, a verb
-    opening the sentence ('[Viajó de] Ciudad de México'), a preterite anywhere ('Habló Carmen
-    Ruiz'). A verb tag inside a Spanish sentence is the tagger's guess at a
-    given name ('Óscar')."""
-    if r.dictionary.is_preterite(token.text):
-        return True
-    if token.pos_ == "VERB" and r.language == "es":
-        return token.is_sent_start or line_start(token)
-    return token.pos_ in _NOT_NAME_VERBAL
 
 
 def repair_person(r: EntityContext, ent: Span) -> Span | None:
