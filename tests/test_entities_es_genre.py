@@ -158,3 +158,30 @@ def test_a_local_namesake_is_not_the_country(nlp_es: Language, text: str, name: 
     _, found_places = _read(nlp_es, text)
     assert f"{name}|country" not in found_places, found_places
     assert any(p.startswith(f"{name}|") for p in found_places), found_places
+
+
+NOT_PEOPLE_OR_TOWNS = [
+    # A name after an office without 'de' is a person, not a town.
+    (
+        "Lo seguirá haciendo mientras esté como alcaldesa Laura Solís y Marta Quiroga.",
+        ["Laura Solís", "Marta Quiroga"],
+        [],
+    ),
+    # The office's place before a name stays a place; the name after it is no 'Campeche …'.
+    ("Estuvo el gobernador de Campeche Luis Ortega Vera en la gira.", [], ["Campeche|state"]),
+    # 'los municipios de México': the country, not a namesake.
+    ("Conozco todos los municipios de México, dijo el presidente.", [], ["México|country"]),
+    # A headline's present-tense verb is not part of the name.
+    ("Recibe Salvador Eduardo Silva Ruiz el premio nacional.", ["Salvador Eduardo Silva Ruiz"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "found"), NOT_PEOPLE_OR_TOWNS)
+def test_local_rules_leave_people_and_countries_alone(
+    nlp_es: Language, text: str, names: list[str], found: list[str]
+) -> None:
+    found_people, found_places = _read(nlp_es, text)
+    assert set(names) <= set(found_people), found_people
+    assert set(found) <= set(found_places), found_places
+    assert not any(p.split("|")[0] in names for p in found_places), found_places
+    assert not any(" " in p and p.split()[0] in ("Campeche", "Recibe") for p in found_people)

@@ -144,6 +144,8 @@ class Heads(_Strict):
     organization_tails: list[str] = []
     place_heads: list[str]
     local_place_nouns: list[str] = []
+    local_offices: list[str] = []
+    place_openers: list[str] = []
     government_heads: list[str]
 
 

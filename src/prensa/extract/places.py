@@ -40,14 +40,19 @@ def _entry_for(span: Span) -> PlaceEntry | None:
 
 
 def _after_local_noun(span: Span) -> bool:
-    """Is ``span`` the name after a lower-case local place noun ('el municipio de [X]')? A
-    country's name there is a town's or a building's namesake."""
+    """Is ``span`` the name after a lower-case local place noun or office ('el municipio de
+    [X]')? A country's name there is a town's or a building's namesake."""
     doc = span.doc
     i = span.start - 1
     if i >= 1 and doc[i].lower_ in ("de", "del", "como"):
         i -= 1
-    nouns = frozenset(fold(w) for w in heads().local_place_nouns)
-    return i >= 0 and doc[i].is_lower and fold(doc[i].text) in nouns
+    words = heads()
+    nouns = frozenset(fold(w) for w in (*words.local_place_nouns, *words.local_offices))
+    if i < 0 or not doc[i].is_lower:
+        return False
+    word = fold(doc[i].text)
+    # After a plural ('los municipios de México') the country is meant.
+    return word in nouns and not word.endswith("s")
 
 
 def extract(doc: Doc, ctx: DocContext) -> tuple[list[Place], list[Mention]]:

@@ -184,28 +184,31 @@ _LOCAL_NAME_WORDS = 6
 
 
 def local_places(r: EntityContext, doc: Doc) -> list[Span]:
-    """'el municipio de Francisco I. Madero', 'la colonia Bellavista', 'los municipios de
-    Parras, Viesca y General Cepeda': the capitalised names after a lower-case local place noun
-    are places, however the model tagged them; after a plural noun, each item of the list
-    ('los Ayuntamientos de: Acuña, Allende y Nava': a list of councils names the towns)."""
+    """'el municipio de Francisco I. Madero', 'la colonia Bellavista', 'el alcalde de Villa de
+    Allende': the capitalised name after a lower-case local place noun, or a local office and
+    'de', is a place, however the model tagged it; after a plural noun, each item of the list
+    ('los municipios de Parras, Viesca y General Cepeda'; 'los Ayuntamientos de: Acuña, Nava',
+    where a list of councils names the towns)."""
     spans: list[Span] = []
     for token in doc:
-        if token.lower_ not in r.local_place_nouns:
+        word = fold(token.text)
+        office = word in r.local_offices
+        if not (office or word in r.local_place_nouns):
             continue
-        plural = token.lower_.endswith("s")
-        if not (token.is_lower or (plural and token.is_title)):
-            continue  # 'Municipio de Saltillo' may name the council; 'Municipios de:' not
+        plural = word.endswith("s")
         start = token.i + 1
-        if start < len(doc) and doc[start].lower_ in ("de", "del"):
-            start += 1
-        elif plural and start < len(doc) and doc[start].lower_ == "como":
+        linked = start < len(doc) and doc[start].lower_ in ("de", "del")
+        start += linked
+        if office and not linked:
+            continue  # 'como alcaldesa Layda Sansores': a name, not a town
+        if plural and not linked and start < len(doc) and doc[start].lower_ == "como":
             start += 1  # 'municipios como Guadalupe, Ahumada y Juárez'
-        if plural and start < len(doc) and doc[start].text == ":":
-            start += 1  # 'los Ayuntamientos de: Acuña, Allende y …'
+        listed = plural and start < len(doc) and doc[start].text == ":"
+        start += listed  # 'los Ayuntamientos de: Acuña, Allende y …'
+        if not (token.is_lower or listed):
+            continue  # 'Municipio de Saltillo' may name the council
         while start < len(doc):
-            end = name_after(r, doc, start)
-            if plural:  # 'Viesca y General Cepeda' are two
-                end = next((t.i for t in doc[start:end] if t.lower_ in r.conjunctions), end)
+            end = _local_name_end(r, doc, start)
             if end == start or end - start > _LOCAL_NAME_WORDS:
                 break
             name = doc[start:end]
@@ -222,3 +225,15 @@ def local_places(r: EntityContext, doc: Doc) -> list[Span]:
                 break
             start = nxt
     return spans
+
+
+def _local_name_end(r: EntityContext, doc: Doc, start: int) -> int:
+    """End of the place name at ``start``: before a conjunction ('Viesca y General Cepeda'),
+    and after a known place that a name follows ('gobernador de [Campeche] Alejandro Moreno')."""
+    end = name_after(r, doc, start)
+    end = next((t.i for t in doc[start:end] if t.lower_ in r.conjunctions), end)
+    if end - start > 2 and r.gazetteer.lookup(doc[start:end].text) is None:
+        for k in range(end - 2, start, -1):
+            if r.gazetteer.lookup(doc[start:k].text) is not None:
+                return k
+    return end

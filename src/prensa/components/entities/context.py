@@ -45,6 +45,8 @@ class RuleData(BaseModel):
     organization_tails: list[str] = []
     place_heads: list[str]
     local_place_nouns: list[str] = []
+    local_offices: list[str] = []
+    place_openers: list[str] = []
     government_heads: list[str]
     particles: list[str]
     connectors: list[str]
@@ -87,6 +89,8 @@ class RuleData(BaseModel):
             organization_tails=heads.organization_tails,
             place_heads=heads.place_heads,
             local_place_nouns=heads.local_place_nouns,
+            local_offices=heads.local_offices,
+            place_openers=heads.place_openers,
             government_heads=heads.government_heads,
             organizations=[
                 OrganizationNames(
@@ -126,6 +130,8 @@ class EntityContext:
     org_tails: frozenset[str]
     place_heads: WordSequences
     local_place_nouns: frozenset[str]
+    local_offices: frozenset[str]
+    place_openers: frozenset[str]
     articles: WordSequences
     government_heads: frozenset[str]
     office_words: frozenset[str]
@@ -162,6 +168,8 @@ class EntityContext:
             org_tails=_folded(data.organization_tails),
             place_heads=WordSequences(data.place_heads),
             local_place_nouns=_folded(data.local_place_nouns),
+            local_offices=_folded(data.local_offices),
+            place_openers=_folded(data.place_openers),
             articles=WordSequences(data.definite_articles),
             government_heads=_folded(data.government_heads),
             office_words=_folded(data.office_words),

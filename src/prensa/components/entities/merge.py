@@ -119,10 +119,16 @@ def places_outside_people(
     ]
 
 
+#: Links between an office and its place ('gobernador de Campeche').
+_OF = frozenset({"de", "del"})
+
+
 def _given_name(place: Span, person: Span) -> bool:
     """One place word opening or inside a name of three capitalised words or more that the
     model found, with more of the name after it: 'Guadalupe Hernández Bonilla', 'Israel Ruiz
     López' (not '[México] de Su Majestad', where a particle follows)."""
+    if place.start == person.start and place.start and place.doc[place.start - 1].lower_ in _OF:
+        return False  # 'el gobernador de [Campeche] Alejandro Moreno': the office's place
     return (
         len(place) == 1
         and len(person) >= 3

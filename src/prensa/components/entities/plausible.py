@@ -147,13 +147,17 @@ def person_shaped(r: EntityContext, span: Span) -> bool:
     """'Laura Elena Torres Gómez' tagged as a place: three to five capitalised words with no
     particle, no place or organisation head and unknown to the gazetteer are a full Spanish
     name (given names and two surnames); places that long carry a head or a 'de'
-    ('Ciudad de …', 'San Pedro Garza García' is in the gazetteer)."""
+    ('Ciudad de …', 'San Pedro Garza García' is in the gazetteer) or open like one ('San
+    Juan Atepec'). A first word that is a common noun ('Museo', 'Cadete', but also 'Rosa')
+    leaves the span to the other rules."""
     if r.language != "es" or not 3 <= len(span) <= 5:
         return False
     if not all(t.is_alpha and t.is_title for t in span):
         return False
     if any(fold(t.text) in r.particles for t in span) or r.gazetteer.lookup(span.text):
         return False
+    if r.common.exact(span[0].text) or fold(span[0].text) in r.place_openers:
+        return False  # 'Museo Casa …', 'Carretera San Ignacio', 'San Juan Atepec'
     return plausible_name(r, span) and not any(r.gazetteer.lookup(t.text) for t in span[:1])
 
 
@@ -164,6 +168,9 @@ def glued_opener(r: EntityContext, token: Token) -> bool:
     given name ('Óscar')."""
     if r.dictionary.is_preterite(token.text) or fold(token.text) in r.opening_verbs:
         return True
+    opening = token.is_sent_start or line_start(token)
+    if opening and token.is_title and r.dictionary.is_present(token.text):
+        return True  # 'Recibe Salvador Silva …'
     if token.pos_ == "VERB" and r.language == "es":
-        return token.is_sent_start or line_start(token)
+        return opening
     return token.pos_ in _NOT_NAME_VERBAL

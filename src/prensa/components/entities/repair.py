@@ -282,8 +282,12 @@ def person_in(r: EntityContext, span: Span) -> Span | None:
         name = doc[office_end(r, span) : span.end]
         if 2 <= len(name) <= 5 and plausible_name(r, name, after_title=True):
             return Span(doc, name.start, name.end, label=r.labels["person"])
-    if person_shaped(r, span) or _honorific_initials(r, span):
-        return repair_person(r, Span(doc, span.start, span.end, label=r.labels["person"]))
+    start = span.start
+    while start < span.end - 1 and glued_opener(r, doc[start]):
+        start += 1  # 'Recibe Salvador Eduardo Silva Hidalgo …'
+    rest = doc[start : span.end]
+    if person_shaped(r, rest) or _honorific_initials(r, rest):
+        return repair_person(r, Span(doc, rest.start, rest.end, label=r.labels["person"]))
     return None
 
 

@@ -123,6 +123,16 @@ class CommonWords:
     def is_adjective(self, word: str) -> bool:
         return any(form in self._adjectives for form in self._forms(word))
 
+    def is_present(self, word: str) -> bool:
+        """'Recibe', 'Encabeza': a third-person present of a regular dictionary verb, as
+        headlines open ('Recibe Salvador Silva el premio'); only trusted at a line's start."""
+        if not self._spanish or len(word) < 4:
+            return False
+        w = fold(word)
+        stem, last = w[:-1], w[-1]
+        endings = {"a": ("ar",), "e": ("er", "ir")}.get(last, ())
+        return any(stem + ending in self._verbs for ending in endings)
+
     def is_preterite(self, word: str) -> bool:
         """'Habló', 'Asistió', 'Comparecieron': a Spanish third-person preterite of a regular
         dictionary verb. Releases open sentences with one before the name ('Habló Carmen
