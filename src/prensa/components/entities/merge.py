@@ -119,16 +119,16 @@ def places_outside_people(
     ]
 
 
-#: Links between an office and its place ('gobernador de Campeche').
-_OF = frozenset({"de", "del"})
-
-
 def _given_name(place: Span, person: Span) -> bool:
-    """One place word opening or inside a name of three capitalised words or more that the
-    model found, with more of the name after it: 'Guadalupe Hernández Bonilla', 'Israel Ruiz
-    López' (not '[México] de Su Majestad', where a particle follows)."""
-    if place.start == person.start and place.start and place.doc[place.start - 1].lower_ in _OF:
-        return False  # 'el gobernador de [Campeche] Alejandro Moreno': the office's place
+    """One place word inside a name of three capitalised words or more that the model found,
+    with more of the name after it: 'María Guadalupe Ríos Salcedo' (not '[México] de Su
+    Majestad', where a particle follows)."""
+    if place.start == person.start and not (
+        place.start and place.doc[place.start - 1].text.endswith(".")
+    ):
+        # Opening a name, only after honorific initials ('la M. C. Guadalupe Ríos'): else the
+        # model glued a place to a name ('México Díaz Ordaz', 'gobernador de Campeche Alejandro').
+        return False
     return (
         len(place) == 1
         and len(person) >= 3
@@ -136,6 +136,19 @@ def _given_name(place: Span, person: Span) -> bool:
         and place.end < person.end
         and all(t.is_title and t.is_alpha for t in person)
     )
+
+
+def names_after_places(sure: list[Span], statistical: list[Span]) -> list[Span]:
+    """'México Gustavo Díaz Ordaz': a name the model glued to a known place opening it is the
+    name after the place (the place wins its own words)."""
+    starts = {s.start: s.end for s in sure if s.label_ in PLACE_LABELS}
+    fixed: list[Span] = []
+    for span in statistical:
+        end = starts.get(span.start)
+        if span.label_ in PERSON_LABELS and end is not None and span.end - end >= 2:
+            span = Span(span.doc, end, span.end, label=span.label_)
+        fixed.append(span)
+    return fixed
 
 
 def set_annotations(
@@ -162,6 +175,7 @@ def set_annotations(
         ]
     sure = places_outside_names(sure, titled)
     sure = places_outside_people(sure, titled, statistical)
+    statistical = names_after_places(sure, statistical)
     for tier in (sure, titled, statistical):
         for span in filter_spans(split_coordinated(r, tier)):
             if not taken.intersection(range(span.start, span.end)):
