@@ -118,6 +118,11 @@ PLACES_KEPT = [
     ),
     ("Los vecinos de la colonia Lomas del Sur recibieron apoyos.", ["Lomas del Sur"]),
     (
+        "Los apoyos llegaron al municipio de San Pedro Tapanatepec y a la comunidad de San "
+        "Juan Chancalaito.",
+        ["San Pedro Tapanatepec", "San Juan Chancalaito"],
+    ),
+    (
         "Las jornadas llegarán a los municipios de Parras, Viesca y General Cepeda.",
         ["Parras", "Viesca", "General Cepeda"],
     ),

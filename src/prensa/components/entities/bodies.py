@@ -234,6 +234,9 @@ def _local_name_end(r: EntityContext, doc: Doc, start: int) -> int:
     end = next((t.i for t in doc[start:end] if t.lower_ in r.conjunctions), end)
     if end - start > 2 and r.gazetteer.lookup(doc[start:end].text) is None:
         for k in range(end - 2, start, -1):
-            if r.gazetteer.lookup(doc[start:k].text) is not None:
-                return k
+            entry = r.gazetteer.lookup(doc[start:k].text)
+            if entry is not None and (
+                entry.kind != "city" or fold(doc[start].text) not in r.place_openers
+            ):
+                return k  # not 'San' (a town in Mali) in 'San Pedro Tapanatepec'
     return end
