@@ -145,8 +145,14 @@ def names_after_places(sure: list[Span], statistical: list[Span]) -> list[Span]:
     fixed: list[Span] = []
     for span in statistical:
         end = starts.get(span.start)
-        if span.label_ in PERSON_LABELS and end is not None and span.end - end >= 2:
-            span = Span(span.doc, end, span.end, label=span.label_)
+        rest = span.doc[end : span.end] if end is not None else None
+        if (
+            span.label_ in PERSON_LABELS
+            and rest is not None
+            and len(rest) >= 2
+            and all(t.is_title and t.is_alpha for t in rest)  # not '[México] de Su …'
+        ):
+            span = Span(span.doc, rest.start, rest.end, label=span.label_)
         fixed.append(span)
     return fixed
 
