@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from prensa.components.entities.context import EntityContext
 from prensa.components.entities.names import capitalised_run, name_after
-from prensa.components.entities.words import namelike
+from prensa.components.entities.words import namelike, tokens_among
 from prensa.labels import PLACE_LABELS
 from prensa.text import fold, folded_words, line_start
 
@@ -190,7 +190,8 @@ def local_places(r: EntityContext, doc: Doc) -> list[Span]:
     ('los municipios de Parras, Viesca y General Cepeda'; 'los Ayuntamientos de: Acuña, Nava',
     where a list of councils names the towns)."""
     spans: list[Span] = []
-    for token in doc:
+    for i in tokens_among(doc, r.local_word_ids):
+        token = doc[i]
         word = fold(token.text)
         office = word in r.local_offices
         if not (office or word in r.local_place_nouns):

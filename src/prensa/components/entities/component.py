@@ -149,11 +149,12 @@ class EntityRules:
         sure.extend(bodies.governments(r, doc, sure))
         sure.extend(bodies.acronym_definitions(r, doc))
         words = folded_words(doc)  # folded once, shared by the three title rules
+        spots = list(names.titles(r, doc, words))  # read by three of the title rules
         titled = (
-            names.titled_names(r, doc, words)
-            + names.complement_names(r, doc, words)
+            names.titled_names(r, doc, words, spots)
+            + names.complement_names(r, doc, words, spots)
             + names.apposition_names(r, doc, words)
-            + names.comma_names(r, doc, words)
+            + names.comma_names(r, doc, words, spots)
         )
         bodies_found = (
             bodies.headed_organizations(r, doc, titled)

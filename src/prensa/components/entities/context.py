@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
+from spacy.strings import get_string_id
 
 from prensa import gazetteer, resources, titles
 from prensa.components.entities.words import CommonWords
@@ -131,6 +132,7 @@ class EntityContext:
     place_heads: WordSequences
     local_place_nouns: frozenset[str]
     local_offices: frozenset[str]
+    local_word_ids: frozenset[int]
     place_openers: frozenset[str]
     articles: WordSequences
     government_heads: frozenset[str]
@@ -169,6 +171,11 @@ class EntityContext:
             place_heads=WordSequences(data.place_heads),
             local_place_nouns=_folded(data.local_place_nouns),
             local_offices=_folded(data.local_offices),
+            local_word_ids=frozenset(
+                get_string_id(form)
+                for w in (*data.local_place_nouns, *data.local_offices)
+                for form in (w.lower(), fold(w))
+            ),
             place_openers=_folded(data.place_openers),
             articles=WordSequences(data.definite_articles),
             government_heads=_folded(data.government_heads),

@@ -22,6 +22,9 @@ from prensa.components.entities.words import namelike
 from prensa.text import fold, folded_words, line_start
 from prensa.titles import demonym_country
 
+#: (position, length) of the titles of a document, found once for the rules that read them.
+Spots = list[tuple[int, int]]
+
 
 def titles(r: EntityContext, doc: Doc, words: list[str]) -> Iterator[tuple[int, int]]:
     """(position, length) of each title that starts a phrase ('el canciller', 'Secretary',
@@ -40,12 +43,14 @@ def titles(r: EntityContext, doc: Doc, words: list[str]) -> Iterator[tuple[int, 
         yield i, n
 
 
-def titled_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]:
+def titled_names(
+    r: EntityContext, doc: Doc, words: list[str], spots: Spots | None = None
+) -> list[Span]:
     """'Spokesperson Ned Price', 'el canciller Marcelo Ebrard': a title then a name. A title in
     capitals is a transcript header's ('…, AUTORIDAD INDÍGENA DE TABASCO:'): what follows it is
     its complement, and the speaker rule reads those lines."""
     spans: list[Span] = []
-    for i, n in titles(r, doc, words):
+    for i, n in spots if spots is not None else titles(r, doc, words):
         letters = [c for c in doc[i : i + n].text if c.isalpha()]
         if len(letters) > 2 and all(c.isupper() for c in letters):
             continue  # a header's title; 'Lic.' or 'C.P.' is none: letters decide, not tokens
@@ -90,11 +95,13 @@ def name_after(r: EntityContext, doc: Doc, start: int) -> int:
     return end
 
 
-def complement_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]:
+def complement_names(
+    r: EntityContext, doc: Doc, words: list[str], spots: Spots | None = None
+) -> list[Span]:
     """A title with a complement, then the name: 'Secretary of Homeland Security Alejandro
     N. Mayorkas', 'El secretario de Desarrollo Agrario, Territorial y Urbano, Román Meyer'."""
     spans: list[Span] = []
-    for i, n in titles(r, doc, words):
+    for i, n in spots if spots is not None else titles(r, doc, words):
         if i + n >= len(doc) or words[i + n] not in r.complement_links:
             continue
         end = next_title(
@@ -155,7 +162,9 @@ def trailing_name(r: EntityContext, doc: Doc, start: int, end: int) -> Span | No
 _COMPLEMENT_WORDS = 12
 
 
-def comma_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]:
+def comma_names(
+    r: EntityContext, doc: Doc, words: list[str], spots: Spots | None = None
+) -> list[Span]:
     """'la nueva jueza de primera instancia en materia penal, Laura Torres Gómez', 'el
     auditor superior del Estado, José Plata': a title, its complement in any case, a comma and
     the name. The complement holds no verb and no other punctuation; after one, the comma
@@ -164,7 +173,7 @@ def comma_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]:
     if r.language != "es":
         return []
     spans: list[Span] = []
-    for i, n in titles(r, doc, words):
+    for i, n in spots if spots is not None else titles(r, doc, words):
         comma = None
         for token in doc[i + n : i + n + _COMPLEMENT_WORDS]:
             if token.text == ",":

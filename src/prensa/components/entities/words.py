@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.attrs import IDX
+import numpy
+from spacy.attrs import IDX, LOWER, SUFFIX
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -44,16 +45,29 @@ _DATELINE_DASH = ".-"
 
 def split_dateline_dashes(doc: Doc) -> None:
     """'Coahuila.-' is one token to the stock tokenizer, so no gazetteer name matches it: the
-    word and the dash are split apart (in place; a text without '.-' is left untouched)."""
-    if _DATELINE_DASH not in doc.text:
+    word and the dash are split apart (in place). Tokens are looked at only when one of the
+    document's distinct suffixes ends so: the suffixes are read in C, not token by token."""
+    suffixes = doc.to_array(SUFFIX)
+    strings = doc.vocab.strings
+    dashed = [s for s in numpy.unique(suffixes).tolist() if strings[s].endswith(_DATELINE_DASH)]
+    if not dashed:
         return
-    glued = [t for t in doc if t.text.endswith(_DATELINE_DASH) and t.text[:-2].isalpha()]
+    where = numpy.flatnonzero(numpy.isin(suffixes, dashed)).tolist()
+    glued = [doc[i] for i in where if doc[i].text[:-2].isalpha() and len(doc[i]) > 2]
     if not glued:
         return
     with doc.retokenize() as retokenizer:
         for token in glued:
             head = token.head if token.head.i != token.i else (token, 0)
             retokenizer.split(token, [token.text[:-2], _DATELINE_DASH], heads=[head, (token, 0)])
+
+
+def tokens_among(doc: Doc, lowered: frozenset[int]) -> list[int]:
+    """Positions of the tokens whose lower-case form is one of ``lowered`` (string ids), found
+    in C: for rules keyed on a handful of words, in documents of thousands of tokens."""
+    if not lowered:
+        return []
+    return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), list(lowered))).tolist()
 
 
 def namelike(token: Token) -> bool:
