@@ -81,6 +81,8 @@ class PersonFilters(_Strict):
     """Words that are never names alone, and prefixes to strip from names."""
 
     not_names: list[str]
+    honorific_initials: list[str] = []
+    opening_verbs: list[str] = []
     not_person_after: list[str]
     place_after: list[str]
     place_after_motion: list[str]
@@ -141,6 +143,9 @@ class Heads(_Strict):
     organization_heads: list[str]
     organization_tails: list[str] = []
     place_heads: list[str]
+    local_place_nouns: list[str] = []
+    local_offices: list[str] = []
+    place_openers: list[str] = []
     government_heads: list[str]
 
 

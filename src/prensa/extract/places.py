@@ -19,6 +19,7 @@ from prensa.gazetteer import PlaceEntry
 from prensa.ids import entity_id, stable_id
 from prensa.labels import PLACE_LABELS
 from prensa.records import Mention, Place
+from prensa.resources import heads
 from prensa.text import fold
 
 
@@ -32,7 +33,26 @@ class _Group:
 def _entry_for(span: Span) -> PlaceEntry | None:
     gaz = gazetteer.load()
     text = " ".join(span.text.split())
-    return gaz.lookup(text)
+    entry = gaz.lookup(text)
+    if entry is not None and entry.kind == "country" and _after_local_noun(span):
+        return None  # 'el municipio de Guadalupe', 'el aeropuerto de Santa Lucía'
+    return entry
+
+
+def _after_local_noun(span: Span) -> bool:
+    """Is ``span`` the name after a lower-case local place noun or office ('el municipio de
+    [X]')? A country's name there is a town's or a building's namesake."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 1 and doc[i].lower_ in ("de", "del", "como"):
+        i -= 1
+    words = heads()
+    nouns = frozenset(fold(w) for w in (*words.local_place_nouns, *words.local_offices))
+    if i < 0 or not doc[i].is_lower:
+        return False
+    word = fold(doc[i].text)
+    # After a plural ('los municipios de México') the country is meant.
+    return word in nouns and not word.endswith("s")
 
 
 def extract(doc: Doc, ctx: DocContext) -> tuple[list[Place], list[Mention]]:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from prensa.components.entities.context import EntityContext
-from prensa.components.entities.names import capitalised_run
-from prensa.components.entities.words import namelike
+from prensa.components.entities.names import capitalised_run, name_after
+from prensa.components.entities.words import namelike, tokens_among
 from prensa.labels import PLACE_LABELS
-from prensa.text import fold, line_start
+from prensa.text import fold, folded_words, line_start
 
 
 def headed_organizations(r: EntityContext, doc: Doc, names: list[Span]) -> list[Span]:
@@ -145,11 +145,99 @@ def acronym_definitions(r: EntityContext, doc: Doc) -> list[Span]:
     return spans
 
 
+#: Parts of speech of a capitalised word that makes a dictionary word after it part of one
+#: longer name ('Primera Reunión', 'Miguel Hidalgo'), unlike 'En China' or 'Visitó Cuba'.
+_NAME_PART_POS = frozenset({"ADJ", "NUM", "PROPN", "NOUN"})
+
+
 def unsafe_place(r: EntityContext, span: Span) -> bool:
-    """A one-word gazetteer hit that is a dictionary word opening a sentence ('Reunión')."""
+    """A one-word gazetteer hit that is a dictionary word opening a sentence ('Reunión'), or
+    coming after a capitalised word of the same name ('Primera Reunión de trabajo'), or
+    opening one after an article ('la Reunión de Consejeros')."""
+    if span.label_ not in PLACE_LABELS or len(span) != 1 or span[0].text not in r.common:
+        return False
+    token = span[0]
+    if token.is_sent_start or line_start(token):
+        return True
+    if not r.common.exact(token.text):
+        return False
+    doc = token.doc
+    before = doc[token.i - 1]
+    if fold(before.text) in r.definite_articles:
+        # 'la Reunión de Consejeros': an article, the word, then the rest of a longer name.
+        return (
+            token.i + 2 < len(doc)
+            and doc[token.i + 1].lower_ in ("de", "del")
+            and doc[token.i + 2].is_title
+        )
     return (
-        span.label_ in PLACE_LABELS
-        and len(span) == 1
-        and span[0].text in r.common
-        and (span[0].is_sent_start or line_start(span[0]))
+        before.is_title
+        and before.pos_ in _NAME_PART_POS
+        and not r.dictionary.is_preterite(before.text)
     )
+
+
+#: Entity id prefix of the places read after a local place noun.
+LOCAL_PLACE = "local:"
+#: Longest place name read after a local place noun ('Francisco I. Madero', 'Lomas del Sur').
+_LOCAL_NAME_WORDS = 6
+
+
+def local_places(r: EntityContext, doc: Doc) -> list[Span]:
+    """'el municipio de Francisco I. Madero', 'la colonia Bellavista', 'el alcalde de Villa de
+    Allende': the capitalised name after a lower-case local place noun, or a local office and
+    'de', is a place, however the model tagged it; after a plural noun, each item of the list
+    ('los municipios de Parras, Viesca y General Cepeda'; 'los Ayuntamientos de: Acuña, Nava',
+    where a list of councils names the towns)."""
+    spans: list[Span] = []
+    for i in tokens_among(doc, r.local_word_ids):
+        token = doc[i]
+        word = fold(token.text)
+        office = word in r.local_offices
+        if not (office or word in r.local_place_nouns):
+            continue
+        plural = word.endswith("s")
+        start = token.i + 1
+        linked = start < len(doc) and doc[start].lower_ in ("de", "del")
+        start += linked
+        if office and not linked:
+            continue  # 'como alcaldesa Layda Sansores': a name, not a town
+        if plural and not linked and start < len(doc) and doc[start].lower_ == "como":
+            start += 1  # 'municipios como Guadalupe, Ahumada y Juárez'
+        listed = plural and start < len(doc) and doc[start].text == ":"
+        start += listed  # 'los Ayuntamientos de: Acuña, Allende y …'
+        if not (token.is_lower or listed):
+            continue  # 'Municipio de Saltillo' may name the council
+        while start < len(doc):
+            end = _local_name_end(r, doc, start)
+            if end == start or end - start > _LOCAL_NAME_WORDS:
+                break
+            name = doc[start:end]
+            if not r.org_heads.match(folded_words(name)):
+                # Marked as a local name: 'Lomas del Sur' is made of dictionary words, and
+                # is still no generic mention.
+                kb_id = f"{LOCAL_PLACE}{fold(name.text)}"
+                spans.append(Span(doc, start, end, label=r.labels["place"], kb_id=kb_id))
+            if not plural:
+                break
+            nxt = end + (end < len(doc) and doc[end].text == ",")
+            nxt += nxt < len(doc) and doc[nxt].lower_ in r.conjunctions
+            if nxt == end or nxt >= len(doc) or not namelike(doc[nxt]):
+                break
+            start = nxt
+    return spans
+
+
+def _local_name_end(r: EntityContext, doc: Doc, start: int) -> int:
+    """End of the place name at ``start``: before a conjunction ('Viesca y General Cepeda'),
+    and after a known place that a name follows ('gobernador de [Campeche] Alejandro Moreno')."""
+    end = name_after(r, doc, start)
+    end = next((t.i for t in doc[start:end] if t.lower_ in r.conjunctions), end)
+    if end - start > 2 and r.gazetteer.lookup(doc[start:end].text) is None:
+        for k in range(end - 2, start, -1):
+            entry = r.gazetteer.lookup(doc[start:k].text)
+            if entry is not None and (
+                entry.kind != "city" or fold(doc[start].text) not in r.place_openers
+            ):
+                return k  # not 'San' (a town in Mali) in 'San Pedro Tapanatepec'
+    return end

@@ -27,6 +27,7 @@ from prensa.components.entities import bodies, names
 from prensa.components.entities.context import EntityContext, RuleData
 from prensa.components.entities.merge import set_annotations
 from prensa.components.entities.repair import repair
+from prensa.components.entities.words import split_dateline_dashes
 from prensa.text import folded_words
 
 _DATA_FILE = "rules.json"
@@ -124,6 +125,7 @@ class EntityRules:
         return i >= 1 and doc[i].lower_ in _OF and doc[i - 1].lower_ in self._office
 
     def __call__(self, doc: Doc) -> Doc:
+        split_dateline_dashes(doc)
         sure, titled = self.match(doc)
         set_annotations(self.context, doc, sure, titled, repair(self.context, doc))
         return doc
@@ -147,13 +149,17 @@ class EntityRules:
         sure.extend(bodies.governments(r, doc, sure))
         sure.extend(bodies.acronym_definitions(r, doc))
         words = folded_words(doc)  # folded once, shared by the three title rules
+        spots = list(names.titles(r, doc, words))  # read by three of the title rules
         titled = (
-            names.titled_names(r, doc, words)
-            + names.complement_names(r, doc, words)
+            names.titled_names(r, doc, words, spots)
+            + names.complement_names(r, doc, words, spots)
             + names.apposition_names(r, doc, words)
+            + names.comma_names(r, doc, words, spots)
         )
-        bodies_found = bodies.headed_organizations(r, doc, titled) + bodies.tailed_organizations(
-            r, doc
+        bodies_found = (
+            bodies.headed_organizations(r, doc, titled)
+            + bodies.tailed_organizations(r, doc)
+            + bodies.local_places(r, doc)
         )
         return sure, titled + bodies_found
 

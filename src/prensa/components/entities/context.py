@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
+from spacy.strings import get_string_id
 
 from prensa import gazetteer, resources, titles
 from prensa.components.entities.words import CommonWords
@@ -31,6 +32,8 @@ class RuleData(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     not_names: list[str]
+    honorific_initials: list[str] = []
+    opening_verbs: list[str] = []
     not_person_after: list[str]
     place_after: list[str]
     place_after_motion: list[str]
@@ -42,6 +45,9 @@ class RuleData(BaseModel):
     organization_heads: list[str]
     organization_tails: list[str] = []
     place_heads: list[str]
+    local_place_nouns: list[str] = []
+    local_offices: list[str] = []
+    place_openers: list[str] = []
     government_heads: list[str]
     particles: list[str]
     connectors: list[str]
@@ -69,6 +75,8 @@ class RuleData(BaseModel):
         }
         return cls(
             not_names=filters.not_names,
+            honorific_initials=filters.honorific_initials,
+            opening_verbs=filters.opening_verbs,
             not_person_after=filters.not_person_after,
             place_after=filters.place_after,
             place_after_motion=filters.place_after_motion,
@@ -81,6 +89,9 @@ class RuleData(BaseModel):
             organization_heads=heads.organization_heads,
             organization_tails=heads.organization_tails,
             place_heads=heads.place_heads,
+            local_place_nouns=heads.local_place_nouns,
+            local_offices=heads.local_offices,
+            place_openers=heads.place_openers,
             government_heads=heads.government_heads,
             organizations=[
                 OrganizationNames(
@@ -108,6 +119,8 @@ class EntityContext:
     common: CommonWords
     gazetteer: gazetteer.Gazetteer
     not_names: frozenset[str]
+    honorific_initials: frozenset[str]
+    opening_verbs: frozenset[str]
     not_person_after: frozenset[str]
     place_after: frozenset[str]
     place_after_motion: frozenset[str]
@@ -117,6 +130,10 @@ class EntityContext:
     org_heads: WordSequences
     org_tails: frozenset[str]
     place_heads: WordSequences
+    local_place_nouns: frozenset[str]
+    local_offices: frozenset[str]
+    local_word_ids: frozenset[int]
+    place_openers: frozenset[str]
     articles: WordSequences
     government_heads: frozenset[str]
     office_words: frozenset[str]
@@ -141,6 +158,8 @@ class EntityContext:
             common=dictionary if language == "es" else CommonWords(nlp, enabled=False),
             gazetteer=gazetteer.load(),
             not_names=_folded(data.not_names),
+            honorific_initials=frozenset(data.honorific_initials),
+            opening_verbs=_folded(data.opening_verbs),
             not_person_after=_folded(data.not_person_after),
             place_after=_folded(data.place_after),
             place_after_motion=_folded(data.place_after_motion),
@@ -150,6 +169,14 @@ class EntityContext:
             org_heads=WordSequences(data.organization_heads),
             org_tails=_folded(data.organization_tails),
             place_heads=WordSequences(data.place_heads),
+            local_place_nouns=_folded(data.local_place_nouns),
+            local_offices=_folded(data.local_offices),
+            local_word_ids=frozenset(
+                get_string_id(form)
+                for w in (*data.local_place_nouns, *data.local_offices)
+                for form in (w.lower(), fold(w))
+            ),
+            place_openers=_folded(data.place_openers),
             articles=WordSequences(data.definite_articles),
             government_heads=_folded(data.government_heads),
             office_words=_folded(data.office_words),

@@ -99,6 +99,64 @@ def places_outside_names(sure: list[Span], titled: list[Span]) -> list[Span]:
     ]
 
 
+def places_outside_people(
+    sure: list[Span], titled: list[Span], statistical: list[Span]
+) -> list[Span]:
+    """'la magistrada …, María Guadalupe Ríos': a place name after the first word of a titled
+    person's name is one of their given names or surnames ('Guadalupe', 'Santa Lucía'); so is
+    one word opening a full name the model found. A place opening a titled run is left to win
+    ('Coahuila José …' is the title's complement)."""
+    titled_people = [t for t in titled if t.label_ in PERSON_LABELS]
+    people = [t for t in statistical if t.label_ in PERSON_LABELS]
+    return [
+        s
+        for s in sure
+        if s.label_ not in PLACE_LABELS
+        or not (
+            any(p.start < s.start and s.end <= p.end for p in titled_people)
+            or any(_given_name(s, p) for p in people)
+        )
+    ]
+
+
+def _given_name(place: Span, person: Span) -> bool:
+    """One place word inside a name of three capitalised words or more that the model found,
+    with more of the name after it: 'María Guadalupe Ríos Salcedo' (not '[México] de Su
+    Majestad', where a particle follows)."""
+    if place.start == person.start and not (
+        place.start and place.doc[place.start - 1].text.endswith(".")
+    ):
+        # Opening a name, only after honorific initials ('la M. C. Guadalupe Ríos'): else the
+        # model glued a place to a name ('México Díaz Ordaz', 'gobernador de Campeche Alejandro').
+        return False
+    return (
+        len(place) == 1
+        and len(person) >= 3
+        and person.start <= place.start
+        and place.end < person.end
+        and all(t.is_title and t.is_alpha for t in person)
+    )
+
+
+def names_after_places(sure: list[Span], statistical: list[Span]) -> list[Span]:
+    """'México Gustavo Díaz Ordaz': a name the model glued to a known place opening it is the
+    name after the place (the place wins its own words)."""
+    starts = {s.start: s.end for s in sure if s.label_ in PLACE_LABELS}
+    fixed: list[Span] = []
+    for span in statistical:
+        end = starts.get(span.start)
+        rest = span.doc[end : span.end] if end is not None else None
+        if (
+            span.label_ in PERSON_LABELS
+            and rest is not None
+            and len(rest) >= 2
+            and all(t.is_title and t.is_alpha for t in rest)  # not '[México] de Su …'
+        ):
+            span = Span(span.doc, rest.start, rest.end, label=span.label_)
+        fixed.append(span)
+    return fixed
+
+
 def set_annotations(
     r: EntityContext, doc: Doc, sure: list[Span], titled: list[Span], statistical: list[Span]
 ) -> None:
@@ -122,6 +180,8 @@ def set_annotations(
             or not inside_longer(s, inner)
         ]
     sure = places_outside_names(sure, titled)
+    sure = places_outside_people(sure, titled, statistical)
+    statistical = names_after_places(sure, statistical)
     for tier in (sure, titled, statistical):
         for span in filter_spans(split_coordinated(r, tier)):
             if not taken.intersection(range(span.start, span.end)):

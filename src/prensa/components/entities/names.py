@@ -12,10 +12,18 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from prensa.components.entities.context import EntityContext
-from prensa.components.entities.plausible import plausible_name
+from prensa.components.entities.plausible import (
+    after_office,
+    glued_opener,
+    office_end,
+    plausible_name,
+)
 from prensa.components.entities.words import namelike
 from prensa.text import fold, folded_words, line_start
 from prensa.titles import demonym_country
+
+#: (position, length) of the titles of a document, found once for the rules that read them.
+Spots = list[tuple[int, int]]
 
 
 def titles(r: EntityContext, doc: Doc, words: list[str]) -> Iterator[tuple[int, int]]:
@@ -35,12 +43,14 @@ def titles(r: EntityContext, doc: Doc, words: list[str]) -> Iterator[tuple[int, 
         yield i, n
 
 
-def titled_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]:
+def titled_names(
+    r: EntityContext, doc: Doc, words: list[str], spots: Spots | None = None
+) -> list[Span]:
     """'Spokesperson Ned Price', 'el canciller Marcelo Ebrard': a title then a name. A title in
     capitals is a transcript header's ('…, AUTORIDAD INDÍGENA DE TABASCO:'): what follows it is
     its complement, and the speaker rule reads those lines."""
     spans: list[Span] = []
-    for i, n in titles(r, doc, words):
+    for i, n in spots if spots is not None else titles(r, doc, words):
         letters = [c for c in doc[i : i + n].text if c.isalpha()]
         if len(letters) > 2 and all(c.isupper() for c in letters):
             continue  # a header's title; 'Lic.' or 'C.P.' is none: letters decide, not tokens
@@ -85,11 +95,13 @@ def name_after(r: EntityContext, doc: Doc, start: int) -> int:
     return end
 
 
-def complement_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]:
+def complement_names(
+    r: EntityContext, doc: Doc, words: list[str], spots: Spots | None = None
+) -> list[Span]:
     """A title with a complement, then the name: 'Secretary of Homeland Security Alejandro
     N. Mayorkas', 'El secretario de Desarrollo Agrario, Territorial y Urbano, Román Meyer'."""
     spans: list[Span] = []
-    for i, n in titles(r, doc, words):
+    for i, n in spots if spots is not None else titles(r, doc, words):
         if i + n >= len(doc) or words[i + n] not in r.complement_links:
             continue
         end = next_title(
@@ -146,6 +158,40 @@ def trailing_name(r: EntityContext, doc: Doc, start: int, end: int) -> Span | No
     return doc[begin:end]
 
 
+#: How far a title's complement may run before the comma that opens the name.
+_COMPLEMENT_WORDS = 12
+
+
+def comma_names(
+    r: EntityContext, doc: Doc, words: list[str], spots: Spots | None = None
+) -> list[Span]:
+    """'la nueva jueza de primera instancia en materia penal, Laura Torres Gómez', 'el
+    auditor superior del Estado, José Plata': a title, its complement in any case, a comma and
+    the name. The complement holds no verb and no other punctuation; after one, the comma
+    ends a clause, not a title. English puts the name before such a title ('Ned Price,
+    Department Spokesperson'): ``apposition_names``."""
+    if r.language != "es":
+        return []
+    spans: list[Span] = []
+    for i, n in spots if spots is not None else titles(r, doc, words):
+        comma = None
+        for token in doc[i + n : i + n + _COMPLEMENT_WORDS]:
+            if token.text == ",":
+                comma = token.i
+                break
+            if token.is_punct or token.pos_ in ("VERB", "AUX") or token.is_sent_start:
+                break
+        if comma is None:
+            continue
+        end = name_after(r, doc, comma + 1)
+        if not 2 <= end - comma - 1 <= 5:
+            continue
+        name = doc[comma + 1 : end]
+        if plausible_name(r, name, after_title=True) and not r.prefixes.match(words[comma + 1 :]):
+            spans.append(Span(doc, name.start, name.end, label=r.labels["person"]))
+    return spans
+
+
 def apposition_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]:
     """'Ned Price, Department Spokesperson': a capitalised name, a comma, then a title."""
     spans: list[Span] = []
@@ -159,13 +205,16 @@ def apposition_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]
         start = comma.i
         while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in r.particles):
             start -= 1
-        while start < comma.i and doc[start].lower_ in r.particles:
-            start += 1
+        while start < comma.i and (doc[start].lower_ in r.particles or glued_opener(r, doc[start])):
+            start += 1  # 'Intervino Rocío Zamora, comisionada …': the verb is no name
         start = after_list_item(r, doc, start, comma.i)
         if start and doc[start - 1].lower_ in r.complement_links:
             # '… for International Affairs Serena Hoy, …': the complement ends the title.
             while comma.i - start > 2 and r.dictionary.exact(doc[start].text):
                 start += 1
+        elif after_office(r, doc, start) and comma.i - start > 2:
+            # 'la consejera de la Judicatura Ana María Pérez, …': the office comes first.
+            start = office_end(r, doc[start : comma.i])
         if not (2 <= comma.i - start <= 5):
             continue
         name = doc[start : comma.i]

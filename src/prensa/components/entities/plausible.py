@@ -3,7 +3,7 @@ mention ('el Gobierno') rather than a name?"""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
 from prensa.components.entities.context import EntityContext
 from prensa.labels import ORG_LABELS, PLACE_LABELS
@@ -12,6 +12,8 @@ from prensa.titles import demonym_country
 
 #: A city smaller than this whose name is a dictionary word ("Marina", "Federal") is not trusted.
 _BIG_CITY = 500_000
+#: Parts of speech of a capitalised sentence opener glued to a name ("Viajó de Ciudad de …").
+_NOT_NAME_VERBAL = frozenset({"VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ"})
 #: Parts of speech a name never starts with, though a sentence-initial one is capitalised.
 _NOT_NAME_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV", "AUX", "NUM"})
 
@@ -63,16 +65,20 @@ def generic(r: EntityContext, span: Span) -> bool:
     a mention of something, not its name. Several such words name an organisation well
     enough ('Protección Civil'), and a place when a place word opens them ('Palacio
     Nacional'); lexicon organisations and places the gazetteer knows (bar small towns named
-    like a word: 'Federal') are names."""
+    like a word: 'Federal') are names, and so are local places ('la colonia Lomas del Sur')."""
     content = [t.text for t in span if t.is_alpha and fold(t.text) not in r.particles]
-    if not content or span.kb_id_.startswith("org:"):
+    if not content or span.kb_id_.startswith(("org:", "local:")):
         return False
     if len(content) > 1 and (span.label_ in ORG_LABELS or r.place_heads.match(folded_words(span))):
         return False  # 'Protección Civil', 'Palacio Nacional'
     if not all(r.common.exact(w) for w in content):
         return False
     entry = r.gazetteer.lookup(span.text) if span.label_ in PLACE_LABELS else None
-    return entry is None or (entry.kind == "city" and (entry.population or 0) < _BIG_CITY)
+    # A small town named like a word is a word ('Federal'); a town of several ('Piedras
+    # Negras') is a name.
+    return entry is None or (
+        entry.kind == "city" and (entry.population or 0) < _BIG_CITY and len(content) == 1
+    )
 
 
 def lone_opening_word(r: EntityContext, span: Span) -> bool:
@@ -107,3 +113,64 @@ def plausible_place(r: EntityContext, span: Span) -> bool:
     if not content or not all(t.is_title or t.is_upper for t in content):
         return False
     return r.trust_ner or content[0].text not in r.common
+
+
+def after_office(r: EntityContext, doc: Doc, start: int) -> bool:
+    """Is ``start`` right after a title and its link ('la consejera de la [Judicatura …]',
+    'el secretario de [Marina …]')?"""
+    first = max(0, start - 6)
+    doc_words = [""] * first + folded_words(doc[first:start])
+    link = start - 1
+    if link >= 1 and doc_words[link] in r.definite_articles:
+        link -= 1
+    if link < 1 or doc_words[link] not in r.complement_links:
+        return False
+    return any(
+        r.prefixes.match(doc_words[k:link]) == link - k for k in range(max(0, link - 3), link)
+    )
+
+
+def office_end(r: EntityContext, span: Span) -> int:
+    """Where the office named after a title ends inside a run that goes on with the name:
+    'Judicatura' in 'Judicatura Ana María Pérez', 'Seguridad Pública' in 'Seguridad Pública
+    Rosa Icela Rodríguez' — one dictionary noun and the adjectives after it. A given name may
+    be a noun too ('Norma', 'Rosa'), so only the first one is taken for the office."""
+    if not r.common.exact(span[0].text):
+        return span.start
+    end = span.start + 1
+    while end < span.end and r.common.is_adjective(span.doc[end].text):
+        end += 1
+    return end
+
+
+def person_shaped(r: EntityContext, span: Span) -> bool:
+    """'Laura Elena Torres Gómez' tagged as a place: three to five capitalised words with no
+    particle, no place or organisation head and unknown to the gazetteer are a full Spanish
+    name (given names and two surnames); places that long carry a head or a 'de'
+    ('Ciudad de …', 'San Pedro Garza García' is in the gazetteer) or open like one ('San
+    Juan Atepec'). A first word that is a common noun ('Museo', 'Cadete', but also 'Rosa')
+    leaves the span to the other rules."""
+    if r.language != "es" or not 3 <= len(span) <= 5:
+        return False
+    if not all(t.is_alpha and t.is_title for t in span):
+        return False
+    if any(fold(t.text) in r.particles for t in span) or r.gazetteer.lookup(span.text):
+        return False
+    if r.common.exact(span[0].text) or fold(span[0].text) in r.place_openers:
+        return False  # 'Museo Casa …', 'Carretera San Ignacio', 'San Juan Atepec'
+    return plausible_name(r, span) and not any(r.gazetteer.lookup(t.text) for t in span[:1])
+
+
+def glued_opener(r: EntityContext, token: Token) -> bool:
+    """A word glued before a name that is not part of it: an adverb or a pronoun, a verb
+    opening the sentence ('[Viajó de] Ciudad de México'), a preterite anywhere ('Habló Carmen
+    Ruiz'). A verb tag inside a Spanish sentence is the tagger's guess at a
+    given name ('Óscar')."""
+    if r.dictionary.is_preterite(token.text) or fold(token.text) in r.opening_verbs:
+        return True
+    opening = token.is_sent_start or line_start(token)
+    if opening and token.is_title and r.dictionary.is_present(token.text):
+        return True  # 'Recibe Salvador Silva …'
+    if token.pos_ == "VERB" and r.language == "es":
+        return opening
+    return token.pos_ in _NOT_NAME_VERBAL

@@ -7,8 +7,12 @@ from spacy.tokens import Doc, Span, Token
 
 from prensa.components.entities.context import EntityContext
 from prensa.components.entities.plausible import (
+    after_office,
+    glued_opener,
     known_non_name,
     lone_opening_word,
+    office_end,
+    person_shaped,
     plausible_name,
     plausible_place,
 )
@@ -16,8 +20,6 @@ from prensa.components.entities.words import Lines, is_upper_line
 from prensa.labels import ORG_LABELS, PERSON_LABELS, PLACE_LABELS
 from prensa.text import fold, folded_words
 
-#: Parts of speech of a capitalised sentence opener glued to a name ("Viajó de Ciudad de …").
-_NOT_NAME_VERBAL = frozenset({"VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ"})
 #: English possessive endings: "Blinken’s Meeting" ends the name before them.
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
@@ -36,7 +38,7 @@ def repair(r: EntityContext, doc: Doc) -> list[Span]:
         elif ent.label_ == "MISC":  # a CoNLL-style label: '¿Qué', '[Viajó a] Europa'
             trimmed = trim(r, ent)
             fixed = Span(ent.doc, trimmed.start, trimmed.end, ent.label_) if trimmed else None
-            fixed = acronym_after_title(r, fixed) or fixed
+            fixed = acronym_after_title(r, fixed) or (fixed and person_in(r, fixed)) or fixed
         else:
             fixed = ent
         if fixed is not None:
@@ -112,7 +114,7 @@ def trim(r: EntityContext, span: Span) -> Span | None:
     if not r.trust_ner and r.gazetteer.lookup(doc[start:end].text) is None:
         start += r.articles.match(folded_words(doc[start:end]))
     first = start
-    while start < end and doc[start].pos_ in _NOT_NAME_VERBAL:
+    while start < end and glued_opener(r, doc[start]):
         start += 1  # a capitalised sentence opener glued on: '[Viajó de] Ciudad de México'
     while first < start < end and doc[start].lower_ in r.connectors:
         start += 1
@@ -141,6 +143,7 @@ def repair_person(r: EntityContext, ent: Span) -> Span | None:
     ):
         return Span(ent.doc, span.start, span.end, label=r.labels["organization"])
     skip = title_in(r, words) or 0
+    skip += _honorific_initials(r, span[skip:])
     end = span.end
     while end - 1 > span.start + skip and _postnominal(r, ent.doc[end - 1]):
         end -= 1  # 'Jane Doe MP': letters after the name are not part of it
@@ -157,6 +160,17 @@ def repair_person(r: EntityContext, ent: Span) -> Span | None:
     if lone_opening_word(r, name):
         return None
     return Span(ent.doc, name.start, name.end, label=ent.label_)
+
+
+def _honorific_initials(r: EntityContext, span: Span) -> int:
+    """How many tokens of honorific initials open ``span`` ('C.', 'M. C.') before a name of
+    two words or more; 0 if none."""
+    for honorific in r.honorific_initials:
+        parts = honorific.split()
+        n = len(parts)
+        if len(span) - n >= 2 and [t.text for t in span[:n]] == parts:
+            return n
+    return 0
 
 
 def _postnominal(r: EntityContext, token: Token) -> bool:
@@ -190,13 +204,17 @@ def title_runs_on(r: EntityContext, span: Span) -> bool:
 
 
 def place_after_preposition(r: EntityContext, span: Span) -> bool:
-    """'en Villahermosa', 'voy a ir a Villahermosa': a known place where a place goes."""
+    """'en Villahermosa', 'voy a ir a Villahermosa', 'visitó Torreón': a known place where a
+    place goes."""
     doc = span.doc
     if not span.start or r.gazetteer.lookup(span.text) is None:
         return False
-    before = fold(doc[span.start - 1].text)
+    previous = doc[span.start - 1]
+    before = fold(previous.text)
     if before in r.place_after:
         return True
+    if previous.pos_ == "VERB" and fold(previous.lemma_) in r.motion_verbs:
+        return True  # 'visitó Torreón'
     if before not in r.place_after_motion:
         return False
     verbs = [t for t in doc[max(0, span.start - 4) : span.start - 1] if t.pos_ == "VERB"]
@@ -246,9 +264,31 @@ def repair_name(r: EntityContext, ent: Span) -> Span | None:
             return None  # a lone capitalised word is rarely an organisation; acronyms are
         if lone_opening_word(r, span):
             return None
+    if ent.label_ in PLACE_LABELS and (person := person_in(r, span)) is not None:
+        return person
     if ent.label_ in PLACE_LABELS and not plausible_place(r, span):
         return None
     return Span(ent.doc, span.start, span.end, label=ent.label_)
+
+
+def person_in(r: EntityContext, span: Span) -> Span | None:
+    """The person in a span the model took for a place or a thing: after a title, the office
+    then the name ('la consejera de la [Judicatura Norma Reyes Fuentes]'); elsewhere a full
+    name's shape ('[Laura Elena Torres Gómez]') or honorific initials ('[M. C. Ana Ruiz]')."""
+    if r.trust_ner:
+        return None
+    doc = span.doc
+    if after_office(r, doc, span.start) and len(span) > 2:
+        name = doc[office_end(r, span) : span.end]
+        if 2 <= len(name) <= 5 and plausible_name(r, name, after_title=True):
+            return Span(doc, name.start, name.end, label=r.labels["person"])
+    start = span.start
+    while start < span.end - 1 and glued_opener(r, doc[start]):
+        start += 1  # 'Recibe Salvador Eduardo Silva Hidalgo …'
+    rest = doc[start : span.end]
+    if person_shaped(r, rest) or _honorific_initials(r, rest):
+        return repair_person(r, Span(doc, rest.start, rest.end, label=r.labels["person"]))
+    return None
 
 
 def surnames_as_people(r: EntityContext, spans: list[Span]) -> list[Span]:
