@@ -206,3 +206,28 @@ def test_local_rules_leave_people_and_countries_alone(
     assert set(found) <= set(found_places), found_places
     assert not any(p.split("|")[0] in names for p in found_places), found_places
     assert not any(p.split()[0] in ("Campeche", "Recibe", "México", "de") for p in found_people)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_people", "people_found"),
+    [
+        # a newspaper's name before an apposition is no person
+        (
+            "Según el Wall Street Journal, el presidente Andrés Manuel López Obrador viajará.",
+            ["Wall Street Journal"],
+            ["Andrés Manuel López Obrador"],
+        ),
+        # a rank before a name is a title, not part of the name
+        (
+            "La ceremonia recordó al Cadete Francisco Márquez y al Cadete Vicente Suárez.",
+            ["Cadete Francisco Márquez", "Cadete Vicente Suárez"],
+            ["Francisco Márquez", "Vicente Suárez"],
+        ),
+    ],
+)
+def test_bodies_and_ranks_are_not_names(
+    nlp_es: Language, text: str, not_people: list[str], people_found: list[str]
+) -> None:
+    found_people, _ = _read(nlp_es, text)
+    assert not set(not_people) & set(found_people), found_people
+    assert set(people_found) <= set(found_people), found_people

@@ -218,8 +218,10 @@ def apposition_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]
         if not (2 <= comma.i - start <= 5):
             continue
         name = doc[start : comma.i]
-        if r.language == "en" and fold(name[-1].text) in r.org_tails:
-            continue  # '… the Criminal Division, U.S. Attorney …': a body's name ends so
+        if fold(name[-1].text) in r.org_tails:
+            # '… the Criminal Division, U.S. Attorney …', 'Según el Wall Street Journal, el
+            # presidente …': a body's name ends so
+            continue
         if plausible_name(r, name) and not r.prefixes.match(folded_words(name)):
             spans.append(Span(doc, start, comma.i, label=r.labels["person"]))
     return spans

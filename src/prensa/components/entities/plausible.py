@@ -158,6 +158,8 @@ def person_shaped(r: EntityContext, span: Span) -> bool:
         return False
     if r.common.exact(span[0].text) or fold(span[0].text) in r.place_openers:
         return False  # 'Museo Casa …', 'Carretera San Ignacio', 'San Juan Atepec'
+    if any(r.org_heads.match([fold(t.text)]) or fold(t.text) in r.org_tails for t in span):
+        return False  # 'Wall Street Journal', 'Primer Regimiento de …'
     return plausible_name(r, span) and not any(r.gazetteer.lookup(t.text) for t in span[:1])
 
 
