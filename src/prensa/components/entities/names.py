@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 import numpy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from prensa.components.entities.context import EntityContext
@@ -195,8 +195,10 @@ def comma_names(
 def apposition_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]:
     """'Ned Price, Department Spokesperson': a capitalised name, a comma, then a title."""
     spans: list[Span] = []
-    for comma in doc:
-        if comma.text != "," or comma.i < 2:
+    orth = doc.to_array(ORTH)
+    for i in numpy.flatnonzero(orth == doc.vocab.strings.add(",")).tolist():
+        comma = doc[i]
+        if i < 2:
             continue
         after = comma.i + 1 + r.articles.match(words[comma.i + 1 : comma.i + 2])
         title_words = words[after : after + 6]

@@ -61,7 +61,10 @@ _CLOSING = frozenset("»”")
 def _quote_end(doc: Span, start: int, end: int, lines: Lines, head: Token) -> int:
     """Inside a quotation opened before the action on its line, the action ends where the
     quotation closes ('dijo que «la Cancillería continuará…», agregando que…')."""
-    line = [t for t in doc[:start] if lines.same(t, head)]
+    first = start
+    while first > 0 and lines.same(doc[first - 1], head):
+        first -= 1
+    line = doc[first:start]
     straight = sum(t.text == '"' for t in line) % 2 == 1
     curly = sum(t.text in _OPENING for t in line) > sum(t.text in _CLOSING for t in line)
     if not (straight or curly):
