@@ -102,3 +102,20 @@ def test_initials_of_the_issuer_never_spelled_out_are_the_issuer() -> None:
     record = next(iter(process_raw([raw], language="en")))
     found = {o.name: (o.canonical_name, o.country) for o in record.organizations}  # type: ignore[union-attr]
     assert found["ODR"] == ("Office of Development Relations", "NZ")
+
+
+def test_an_office_in_a_title_is_the_issuers_ministry_not_mexicos() -> None:
+    """The title lexicon's organisations are Mexico's; another government's release means
+    its own ministry when it writes the portfolio without a country."""
+    text = "Visita\n\nLa ministra de Salud, Ximena Aguilera, visitó el hospital regional.\n"
+
+    def role(country: str) -> tuple[str | None, str | None]:
+        record = prensa.extract_text(text, language="es", issuer_country=country)
+        return record.roles[0].organization, record.roles[0].country
+
+    assert role("CL") == ("Ministerio de Salud de Chile", "CL")
+    assert role("MX") == ("Secretaría de Salud", "MX")
+    english = "Talks\n\nSecretary Blinken met Secretary of Foreign Affairs Marcelo Ebrard.\n"
+    record = prensa.extract_text(english, language="en", issuer_country="US")
+    ebrard = next(r for r in record.roles if r.person == "Marcelo Ebrard")
+    assert (ebrard.organization, ebrard.country) == ("Secretaría de Relaciones Exteriores", "MX")

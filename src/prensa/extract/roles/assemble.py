@@ -18,6 +18,7 @@ from prensa.extract.roles.standing import standing_titles
 from prensa.extract.roles.view import Found
 from prensa.extract.spans import entity_spans, evidence
 from prensa.ids import entity_id, stable_id
+from prensa.kb import governments
 from prensa.labels import PLACE_LABELS
 from prensa.records import Language, Person, Role
 from prensa.text import fold
@@ -106,6 +107,27 @@ def _country(
     return None
 
 
+def _issuers_office(candidate: _Candidate, ctx: DocContext) -> tuple[str | None, str | None] | None:
+    """(organisation, country) of a Spanish office in another government's release: the title
+    lexicon's organisations are Mexico's ('ministra de Salud' -> Secretaría de Salud), but in
+    a release of Chile's government a portfolio written without its country is Chile's
+    ministry, or no organisation prensa knows; as ``prensa.extract.organizations`` does for
+    organisations. None leaves the title's own reading."""
+    title, found, issuer = candidate.title, candidate.found, ctx.issuer_country
+    if ctx.language != "es" or issuer is None or not title.organization:
+        return None
+    if found.country or found.places:
+        return None  # 'el secretario de Salud de México': written with its country
+    entry = titles.known_organization(title.organization)
+    if entry is None or entry.country in (None, issuer):
+        return None
+    ministry = governments.resolve_office(title.title, issuer, ctx.language)
+    if ministry is None:
+        return None, None
+    org = ministry.as_organization()
+    return org.name, org.country
+
+
 def _only_title(span: Span, language: Language) -> bool:
     """'Carlo Bulletti, Federal Attorney, Head of …': a mention that is all title words is
     a title misread as a name; it holds no role, and the title is the name's before it."""
@@ -169,6 +191,10 @@ def extract(doc: Doc, ctx: DocContext, people: Sequence[Person]) -> list[Role]:
         start = min(c.found.start, c.found.name.start)
         end = max(c.found.end, c.found.name.end)
         country = _country(c, doc, ctx.language, countries)
+        organization = title.organization
+        issuers = _issuers_office(c, ctx)
+        if issuers is not None:
+            organization, country = issuers
         roles[role_id] = Role(
             role_id=role_id,
             person_id=pid,
@@ -176,8 +202,8 @@ def extract(doc: Doc, ctx: DocContext, people: Sequence[Person]) -> list[Role]:
             title=title.title,
             title_es=title.title_es,
             title_en=title.title_en,
-            org_id=entity_id("org", title.organization) if title.organization else None,
-            organization=title.organization,
+            org_id=entity_id("org", organization) if organization else None,
+            organization=organization,
             country=country,
             **evidence(doc[start:end], ctx),
         )
