@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from prensa.context import DocContext
-from prensa.extract import people, roles
-from prensa.extract.spans import set_entity_spans
 from prensa.ids import entity_id
 from prensa.records import Role
+from role_reading import read_roles
 
 
 def _roles(pipeline: Language, text: str, language: str) -> tuple[str, list[Role]]:
-    doc = pipeline(text)
-    ctx = DocContext(doc_id="doc_test", language=language)  # type: ignore[arg-type]
-    found_people, mentions = people.extract(doc, ctx)
-    set_entity_spans(doc, mentions)  # as the pipeline does after linking
-    return doc.text, roles.extract(doc, ctx, found_people)
+    return text, read_roles(pipeline, text, language)
 
 
 def _by_person(found: list[Role]) -> dict[str, list[Role]]:

@@ -7,18 +7,12 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from prensa.context import DocContext
-from prensa.extract import people, roles
-from prensa.extract.spans import set_entity_spans
 from prensa.records import Role
+from role_reading import read_roles
 
 
 def _roles(pipeline: Language, text: str) -> list[Role]:
-    doc = pipeline(text)
-    ctx = DocContext(doc_id="doc_test", language="es")
-    found_people, mentions = people.extract(doc, ctx)
-    set_entity_spans(doc, mentions)  # as the pipeline does after linking
-    return roles.extract(doc, ctx, found_people)
+    return read_roles(pipeline, text, "es")
 
 
 def _titles(found: list[Role], person: str) -> list[Role]:
