@@ -355,3 +355,19 @@ def test_a_known_place_keeps_its_article(nlp_es: Language) -> None:
     text = "Habrá consulados móviles en El Paso, Laredo y Las Vegas."
     places = _ents(nlp_es, text, PLACE_LABELS)
     assert "El Paso" in places and "Paso" not in places
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "places"),
+    [
+        ("Deputy Attorney General Lisa Monaco announced the charges.", "Lisa Monaco", []),
+        ("Chairman Thomas Jordan spoke in Basel.", "Thomas Jordan", ["Basel"]),
+        ("The delegation travelled to Monaco and Jordan.", None, ["Monaco", "Jordan"]),
+    ],
+)
+def test_a_country_closing_an_english_name_is_its_surname(
+    nlp_en: Language, text: str, person: str | None, places: list[str]
+) -> None:
+    people = _ents(nlp_en, text, PERSON_LABELS)
+    assert (person in people) if person else not people
+    assert _ents(nlp_en, text, PLACE_LABELS) == places

@@ -114,9 +114,22 @@ def places_outside_people(
         if s.label_ not in PLACE_LABELS
         or not (
             any(p.start < s.start and s.end <= p.end for p in titled_people)
-            or any(_given_name(s, p) for p in people)
+            or any(_given_name(s, p) or _surname(s, p) for p in people)
         )
     ]
+
+
+def _surname(place: Span, person: Span) -> bool:
+    """'Deputy Attorney General Lisa Monaco', 'Michael Jordan': in English, a one-word country
+    or city closing a two-word name the model found is the surname."""
+    return (
+        place.doc.lang_ == "en"
+        and len(place) == 1
+        and len(person) == 2
+        and place.start == person.start + 1
+        and place.end == person.end
+        and all(t.is_title and t.is_alpha for t in person)
+    )
 
 
 def _given_name(place: Span, person: Span) -> bool:
