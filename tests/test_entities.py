@@ -371,3 +371,10 @@ def test_a_country_closing_an_english_name_is_its_surname(
     people = _ents(nlp_en, text, PERSON_LABELS)
     assert (person in people) if person else not people
     assert _ents(nlp_en, text, PLACE_LABELS) == places
+
+
+def test_a_known_place_opening_with_a_title_word_stays_a_place(nlp_en: Language) -> None:
+    """'Prince' opens 'Prince Edward Island'; the Premier is the person after the comma."""
+    text = "The Premier of Prince Edward Island, Dennis King, welcomed the decision."
+    assert _ents(nlp_en, text, PERSON_LABELS) == ["Dennis King"]
+    assert _ents(nlp_en, text, PLACE_LABELS) == ["Prince Edward Island"]

@@ -180,6 +180,10 @@ def set_annotations(
     # defers to the model; so does a trusted model's gazetteer place ('Telefónica do Brasil').
     people = [s for s in statistical if s.label_ in PERSON_LABELS]
     titled = [t for t in titled if not model_name_around(r, t, people)]
+    # 'the Premier of Prince Edward Island': a known place the model found around a title word
+    # and the 'name' after it is the place ('Prince' is no title there)
+    places = [s for s in statistical if s.label_ in PLACE_LABELS and r.gazetteer.lookup(s.text)]
+    titled = [t for t in titled if not any(p.start < t.start and t.end <= p.end for p in places)]
     if r.trust_ner:
         # Gazetteer places and acronym definitions, unlike the organisation lexicon, defer to
         # a trusted model's longer name around them: 'Telefónica do Brasil' — but not at a

@@ -238,6 +238,8 @@ def repair_name(r: EntityContext, ent: Span) -> Span | None:
     if span is None:
         return None
     span = _before_titled_conjunct(r, span)
+    if ent.label_ in PLACE_LABELS and len(span) > 1 and r.gazetteer.lookup(span.text):
+        return Span(ent.doc, span.start, span.end, label=ent.label_)  # 'Prince Edward Island'
     words = folded_words(span)
     if " ".join(words) in r.not_names or words[0] in r.not_names:
         return None
