@@ -8,17 +8,11 @@ import pytest
 from spacy.language import Language
 
 from prensa.records import Role
-from role_reading import read_roles
+from role_reading import read_roles, roles_of
 
 
 def _roles(pipeline: Language, text: str) -> list[Role]:
     return read_roles(pipeline, text, "es")
-
-
-def _titles(found: list[Role], person: str) -> list[Role]:
-    matches = [r for r in found if r.person == person]
-    assert matches, (person, [(r.person, r.title) for r in found])
-    return matches
 
 
 # sentence, person, title, organisation (None: the title names none)
@@ -273,7 +267,7 @@ TITLES = [
 def test_the_title_the_release_gives(
     nlp_es: Language, text: str, person: str, title: str, organization: str | None
 ) -> None:
-    found = _titles(_roles(nlp_es, text), person)
+    found = roles_of(_roles(nlp_es, text), person)
     assert title in [r.title for r in found]
     if organization is not None:
         assert organization in [r.organization for r in found if r.title == title]
@@ -331,7 +325,7 @@ TRANSLATIONS = [
 def test_common_titles_read_in_english(
     nlp_es: Language, text: str, person: str, title: str, english: str
 ) -> None:
-    found = _titles(_roles(nlp_es, text), person)
+    found = roles_of(_roles(nlp_es, text), person)
     assert english in [r.title_en for r in found if r.title == title]
 
 
@@ -351,5 +345,5 @@ def test_no_role_without_an_office_or_a_body(nlp_es: Language, text: str, person
 
 def test_a_possessive_after_a_person_is_not_a_body(nlp_es: Language) -> None:
     text = "La senadora Irma Soto Vela llegó con su asesor, Mario Leal Ponce."
-    found = _titles(_roles(nlp_es, text), "Mario Leal Ponce")
+    found = roles_of(_roles(nlp_es, text), "Mario Leal Ponce")
     assert [r.organization for r in found] == [None]

@@ -7,24 +7,12 @@ import pytest
 from spacy.language import Language
 
 import prensa
-from prensa.context import DocContext
-from prensa.extract import people, roles
-from prensa.extract.spans import set_entity_spans
-from prensa.records import Person, Role
-
-
-def _read(pipeline: Language, text: str, language: str) -> tuple[list[Person], list[Role]]:
-    doc = pipeline(text)
-    ctx = DocContext(doc_id="doc_test", language=language)  # type: ignore[arg-type]
-    found_people, mentions = people.extract(doc, ctx)
-    set_entity_spans(doc, mentions)  # as the pipeline does after linking
-    return found_people, roles.extract(doc, ctx, found_people)
+from prensa.records import Role
+from role_reading import read_people_and_roles, roles_of
 
 
 def _role(found: list[Role], person: str) -> Role:
-    matches = [r for r in found if r.person == person]
-    assert matches, (person, [(r.person, r.title) for r in found])
-    return matches[0]
+    return roles_of(found, person)[0]
 
 
 # --- Spanish ----------------------------------------------------------------------------------
@@ -35,7 +23,7 @@ def test_a_professional_prefix_is_not_part_of_the_name(nlp_es: Language) -> None
         "Acudieron el C.P. Rodrigo Salas Ibarra, Contralor General del Municipio, y la "
         "Ing. Beatriz Ocampo Leal."
     )
-    found_people, found = _read(nlp_es, text, "es")
+    found_people, found = read_people_and_roles(nlp_es, text, "es")
     names = {p.name for p in found_people}
     assert "Rodrigo Salas Ibarra" in names
     assert not any(n.startswith(("C.P.", "Ing.")) for n in names)
@@ -47,7 +35,7 @@ def test_a_local_deputy_and_magistrates(nlp_es: Language) -> None:
         "Participaron la diputada local Irma Quiroga Soto y los magistrados Fernando Lara "
         "Mendoza y Alicia Reyna Vela."
     )
-    _, found = _read(nlp_es, text, "es")
+    _, found = read_people_and_roles(nlp_es, text, "es")
     assert _role(found, "Irma Quiroga Soto").title == "diputada local"
     for person in ("Fernando Lara Mendoza", "Alicia Reyna Vela"):
         role = _role(found, person)
@@ -57,13 +45,13 @@ def test_a_local_deputy_and_magistrates(nlp_es: Language) -> None:
 
 def test_a_presiding_magistrate_before_the_name(nlp_es: Language) -> None:
     text = "Habló la Magistrada Presidenta del Tribunal Electoral, Sofía Garza Treviño, ayer."
-    _, found = _read(nlp_es, text, "es")
+    _, found = read_people_and_roles(nlp_es, text, "es")
     assert _role(found, "Sofía Garza Treviño").title.startswith("Magistrada Presidenta")
 
 
 def test_a_state_office_is_translated(nlp_es: Language) -> None:
     text = "El Procurador General del Estado, Arturo Villanueva Ríos, presentó el informe anual."
-    _, found = _read(nlp_es, text, "es")
+    _, found = read_people_and_roles(nlp_es, text, "es")
     assert _role(found, "Arturo Villanueva Ríos").title_en == "Attorney General of the State"
 
 
@@ -76,7 +64,7 @@ def test_commonwealth_honorifics_and_post_nominals_are_not_names(nlp_en: Languag
         "Minister for Trade, then announced the deal. Earlier, the Honourable Claire Dufour, "
         "Minister of Health, said the plan was ready. Minister Dr. Ama Mensah met her in Accra."
     )
-    found_people, found = _read(nlp_en, text, "en")
+    found_people, found = read_people_and_roles(nlp_en, text, "en")
     names = {p.name for p in found_people}
     assert {"Grant Whitfield", "Ruth Alder", "Claire Dufour", "Ama Mensah"} <= names
     assert not any(w in n.split() for n in names for w in ("Hon", "Honourable", "MP", "Dr."))
@@ -90,7 +78,7 @@ def test_court_and_investigation_titles_before_the_name(nlp_en: Language) -> Non
         "Chief Judge Miriam Okafor presided. Special Agent in Charge Daniel Reyes and Senior "
         "Counsel Harriet Vance attended. Federal Councillor Anna Baumgartner also spoke."
     )
-    found_people, found = _read(nlp_en, text, "en")
+    found_people, found = read_people_and_roles(nlp_en, text, "en")
     names = {p.name for p in found_people}
     assert {"Miriam Okafor", "Daniel Reyes", "Harriet Vance", "Anna Baumgartner"} <= names
     assert _role(found, "Miriam Okafor").title == "Chief Judge"
@@ -101,13 +89,13 @@ def test_court_and_investigation_titles_before_the_name(nlp_en: Language) -> Non
 
 def test_a_municipal_office_keeps_its_place_in_translation(nlp_es: Language) -> None:
     text = "La Presidenta Municipal de Torreón, Lucía Cabrera Nava, inauguró la obra."
-    _, found = _read(nlp_es, text, "es")
+    _, found = read_people_and_roles(nlp_es, text, "es")
     assert _role(found, "Lucía Cabrera Nava").title_en == "Municipal President of Torreón"
 
 
 def test_a_secretary_of_a_bare_portfolio_is_of_its_secretariat(nlp_es: Language) -> None:
     text = "El secretario de Salud, Tomás Quintero Lugo, visitó el hospital."
-    _, found = _read(nlp_es, text, "es")
+    _, found = read_people_and_roles(nlp_es, text, "es")
     assert _role(found, "Tomás Quintero Lugo").organization == "Secretaría de Salud"
 
 
@@ -116,7 +104,7 @@ def test_the_body_after_an_english_name_is_the_titles(nlp_en: Language) -> None:
         "Deputy Assistant Attorney General Paul Hendricks of the Antitrust Division, and "
         "Senior Counsel Nora Whitley of the Office of Legal Policy, spoke."
     )
-    found_people, found = _read(nlp_en, text, "en")
+    found_people, found = read_people_and_roles(nlp_en, text, "en")
     assert "Antitrust Division" not in {p.name for p in found_people}
     assert _role(found, "Nora Whitley").organization == "Office of Legal Policy"
     assert _role(found, "Paul Hendricks").organization == "Antitrust Division"
@@ -126,14 +114,14 @@ def test_a_plural_title_takes_the_body_after_the_list(nlp_en: Language) -> None:
     text = (
         "The case is prosecuted by Trial Attorneys Greta Olsen and Victor Hale of the Tax Division."
     )
-    _, found = _read(nlp_en, text, "en")
+    _, found = read_people_and_roles(nlp_en, text, "en")
     for person in ("Greta Olsen", "Victor Hale"):
         assert _role(found, person).organization == "Tax Division"
 
 
 def test_a_surname_that_is_a_plural_title_stays_in_the_name(nlp_es: Language) -> None:
     text = "En el acto, Carmen Lucía Reyes Villalobos, directora del programa, recibió el apoyo."
-    found_people, _ = _read(nlp_es, text, "es")
+    found_people, _ = read_people_and_roles(nlp_es, text, "es")
     assert "Carmen Lucía Reyes Villalobos" in {p.name for p in found_people}
 
 
@@ -142,7 +130,7 @@ def test_a_specialised_prosecutor_in_a_list_is_the_next_names(nlp_es: Language) 
         "Asistieron el Presidente del Instituto Estatal de Catastro, Hugo Lira Benavides, la "
         "Fiscal Especializada en Delitos Ambientales, Rebeca Soto Aguilar; y otros invitados."
     )
-    _, found = _read(nlp_es, text, "es")
+    _, found = read_people_and_roles(nlp_es, text, "es")
     assert _role(found, "Rebeca Soto Aguilar").title.startswith("Fiscal Especializada")
     assert not any(r.title == "Fiscal" for r in found if r.person == "Hugo Lira Benavides")
 
@@ -152,7 +140,7 @@ def test_an_office_inside_a_titles_complement_does_not_start_one(nlp_es: Languag
         "Asistió la Directora General de la Secretaria Ejecutiva del Sistema Estatal de Salud, "
         "Noemí Cantú Reyna, a la reunión."
     )
-    _, found = _read(nlp_es, text, "es")
+    _, found = read_people_and_roles(nlp_es, text, "es")
     role = _role(found, "Noemí Cantú Reyna")
     assert role.title.startswith("Directora General de la Secretaria Ejecutiva")
 
