@@ -19,7 +19,7 @@ from prensa.extract.commitments.qualifiers import (
     is_negated,
 )
 from prensa.extract.commitments.resolver import Resolver
-from prensa.extract.commitments.scene import Scene
+from prensa.extract.commitments.scene import Scene, local_body
 from prensa.extract.commitments.triggers import Candidate, candidates
 from prensa.extract.spans import evidence
 from prensa.ids import stable_id
@@ -45,7 +45,7 @@ def extract(
     lines = Lines.of(doc)
     lex = lexicon(ctx.language)
     cast = Cast(doc, people, organizations, places)
-    scene = Scene(doc, lines, lex, cast, ctx.issuer_country, ctx.issuer)
+    scene = Scene(doc, lines, lex, cast, ctx.issuer_country, local_body(ctx.issuer))
     resolver = Resolver(scene)
     deadlines = GroupDeadlines()
     found = candidates(doc, lines, lex, (decision_candidates, measure_candidates))

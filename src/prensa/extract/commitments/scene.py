@@ -44,17 +44,16 @@ class Scene:
     cast: Cast
     #: ISO alpha-2 country of the issuer, when known.
     issuer_country: str | None = None
-    #: The issuer's name (header line or metadata), when known.
-    issuer: str | None = None
+    #: A local issuer's name without bracketed additions; None for a national or unknown one.
+    local_body: str | None = None
 
     def home(self) -> Actors:
         """The issuing government ('we', 'el Gobierno', 'our Government'): a local issuer
         itself, else the issuer's government, as the release names it when it does; a country
         prensa has no government for stands for itself."""
-        if self.issuer and local_issuer(self.issuer):
-            name = _BRACKETED.sub("", self.issuer).strip(" .,;:")
-            body = self.cast.body_named(name)
-            return Actors.of(body[:1]) if body else Actors.named(name)
+        if self.local_body:
+            body = self.cast.body_named(self.local_body)
+            return Actors.of(body[:1]) if body else Actors.named(self.local_body)
         return self.country_home()
 
     def country_home(self) -> Actors:
@@ -104,6 +103,14 @@ class Scene:
         title_end = text.find("\n")
         found = self.cast.in_chars(0, title_end if title_end != -1 else len(text), "person")
         return Actors.of(found[:1]) if found else None
+
+
+def local_body(issuer: str | None) -> str | None:
+    """The name a local issuer goes by in its release ('Consejo de Participación Ciudadana…'
+    without '(CPC Coahuila)'), once per release; None when the issuer is not local."""
+    if not local_issuer(issuer):
+        return None
+    return _BRACKETED.sub("", issuer or "").strip(" .,;:") or None
 
 
 def _headers(text: str) -> list[re.Match[str]]:
