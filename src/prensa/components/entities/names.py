@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 import numpy
-from spacy.attrs import IDX, ORTH
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from prensa.components.entities.context import EntityContext
@@ -18,7 +18,7 @@ from prensa.components.entities.plausible import (
     office_end,
     plausible_name,
 )
-from prensa.components.entities.words import namelike
+from prensa.components.entities.words import namelike, tokens_among
 from prensa.text import fold, folded_words, line_start
 from prensa.titles import demonym_country
 
@@ -195,8 +195,7 @@ def comma_names(
 def apposition_names(r: EntityContext, doc: Doc, words: list[str]) -> list[Span]:
     """'Ned Price, Department Spokesperson': a capitalised name, a comma, then a title."""
     spans: list[Span] = []
-    orth = doc.to_array(ORTH)
-    for i in numpy.flatnonzero(orth == doc.vocab.strings.add(",")).tolist():
+    for i in tokens_among(doc, frozenset({doc.vocab.strings.add(",")})):
         comma = doc[i]
         if i < 2:
             continue
